@@ -1,0 +1,25 @@
+// Bundles the entry points with esbuild. Native and large runtime packages stay external:
+// onnxruntime-node loads a .node binary and transformers.js resolves its own files at run time.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entries = {
+  cli: 'src/cli/main.ts',
+  'engine-worker': 'src/engine/worker.ts',
+  extension: 'src/client/extension.ts',
+  server: 'src/server/main.ts',
+};
+const external = ['vscode', 'onnxruntime-node', '@huggingface/transformers', 'sharp'];
+const present = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+await build({
+  entryPoints: present,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external,
+  logLevel: 'warning',
+});
+console.log(`built ${Object.keys(present).map((n) => `dist/${n}.js`).join(', ')}`);
