@@ -1,0 +1,77 @@
+// Dictionary features. The model was trained with token_type_ids carrying, per word, a bitmask
+// of the entity types of gazetteer terms covering it; this must match the Python trainer exactly:
+//   for each start word i, take only the LONGEST term (≤ maxWords words) starting there and OR
+//   its mask into each of its words; matches from different starts overlap freely.
+// Keys are BERT-normalised words joined by one space (see bertWords' `norm`).
+
+export class Gazetteer {
+  /** Longest term length (in words) per first word: most words start no term, so no joins. */
+  private readonly longestFrom = new Map<string, number>();
+
+  private constructor(
+    private readonly masks: Map<string, number>,
+    readonly maxWords: number,
+  ) {
+    for (const key of masks.keys()) {
+      const words = key.split(' ');
+      const first = words[0];
+      if (words.length > (this.longestFrom.get(first) ?? 0)) this.longestFrom.set(first, words.length);
+    }
+  }
+
+  /**
+   * Parses gazetteer.tsv: `<key>\t<mask>` per line. Keeps only the bits in `allowedBits` so a
+   * stray bit can never index past the model's token-type embedding.
+   */
+  static parse(tsv: string, maxWords: number, allowedBits = 0xffff): Gazetteer {
+    const masks = new Map<string, number>();
+    for (const line of tsv.split('\n')) {
+      const tab = line.lastIndexOf('\t');
+      if (tab <= 0) continue;
+      const mask = Number.parseInt(line.slice(tab + 1), 10);
+      if (Number.isNaN(mask)) continue;
+      // A term whose mask is 0 still counts as the longest match, as it does in the trainer.
+      const key = line.slice(0, tab);
+      masks.set(key, (masks.get(key) ?? 0) | (mask & allowedBits));
+    }
+    return new Gazetteer(masks, maxWords);
+  }
+
+  static empty(): Gazetteer {
+    return new Gazetteer(new Map(), 0);
+  }
+
+  get size(): number {
+    return this.masks.size;
+  }
+
+  /** The mask of one exact key, or 0. */
+  lookup(key: string): number {
+    return this.masks.get(key) ?? 0;
+  }
+
+  /**
+   * Writes the feature of each word in words[from, to) to out[0, to - from).
+   * `words` are normalised forms; matches never cross the [from, to) window.
+   */
+  features(words: ReadonlyArray<{ norm: string }>, from: number, to: number, out: Int32Array): void {
+    out.fill(0, 0, to - from);
+    if (this.masks.size === 0) return;
+    for (let i = from; i < to; i++) {
+      const longest = this.longestFrom.get(words[i].norm);
+      if (longest === undefined) continue;
+      let key = '';
+      const keys: string[] = [];
+      for (let k = i; k < Math.min(to, i + Math.min(longest, this.maxWords)); k++) {
+        key = k === i ? words[k].norm : key + ' ' + words[k].norm;
+        keys.push(key);
+      }
+      for (let n = keys.length; n >= 1; n--) {
+        const mask = this.masks.get(keys[n - 1]);
+        if (mask === undefined) continue;
+        for (let k = 0; k < n; k++) out[i - from + k] |= mask;
+        break;
+      }
+    }
+  }
+}

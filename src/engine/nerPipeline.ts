@@ -1,0 +1,124 @@
+// The NER engine itself, in the calling thread: sentences -> windows -> batched inference ->
+// BIO-constrained Viterbi per sentence -> entity spans with original offsets.
+// The worker runs this; createEngine({ inWorker: false }) returns it directly.
+import { readFileSync } from 'node:fs';
+import type { AnnotateOptions, EngineOptions, ModelInfo, NerEngine } from './engineApi';
+import { EncodedSentence, encodeSentences } from './encodedSentences';
+import { EngineDisposedError, ModelLoadError } from './errors';
+import { Gazetteer } from './gazetteer';
+import type { LabelScheme } from './labels';
+import { defaultModelDir, readModelFolder } from './modelFolder';
+import { TokenClassifierSession } from './onnxSession';
+import type { Annotation } from './types';
+import { bioSpans, viterbi } from './viterbi';
+import { InferenceContext, scoreWindows, WindowJob } from './windowInference';
+import { planWindows } from './windows';
+import { WordPieceEncoder } from './wordPieces';
+
+/** Pieces shared by consecutive windows of a sentence longer than the model's input. */
+export const WINDOW_OVERLAP = 32;
+const DEFAULT_BATCH_SIZE = 32;
+/** Batches prepared at a time: enough to sort by length, few enough to bound memory. */
+const BATCHES_PER_CHUNK = 8;
+
+export class NerPipeline implements NerEngine {
+  private disposed = false;
+
+  private constructor(
+    readonly info: ModelInfo,
+    private readonly scheme: LabelScheme,
+    private readonly encoder: WordPieceEncoder,
+    private readonly session: TokenClassifierSession,
+    private readonly gazetteer: Gazetteer,
+    private readonly batchSize: number,
+  ) {}
+
+  static async load(opts: EngineOptions = {}): Promise<NerPipeline> {
+    const folder = readModelFolder(opts.modelDir ?? defaultModelDir(), opts.dtype ?? 'q8');
+    const encoder = await WordPieceEncoder.load(folder.info.dir);
+    let gazetteer = Gazetteer.empty();
+    if (folder.gazetteer) {
+      const { file, maxWords, allowedBits } = folder.gazetteer;
+      let tsv: string;
+      try {
+        tsv = readFileSync(file, 'utf8');
+      } catch (e) {
+        throw new ModelLoadError(`cannot read gazetteer ${file}: ${(e as Error).message}`, file, { cause: e });
+      }
+      gazetteer = Gazetteer.parse(tsv, maxWords, allowedBits);
+    }
+    const session = await TokenClassifierSession.open(folder.onnxFile, opts.threads ?? 1, folder.scheme.labels.length);
+    return new NerPipeline(folder.info, folder.scheme, encoder, session, gazetteer, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  }
+
+  async annotate(text: string, opts?: AnnotateOptions): Promise<Annotation[]> {
+    return (await this.annotateBatch([text], opts))[0];
+  }
+
+  async annotateBatch(texts: string[], opts: AnnotateOptions = {}): Promise<Annotation[][]> {
+    if (this.disposed) throw new EngineDisposedError();
+    opts.signal?.throwIfAborted();
+    const results: Annotation[][] = texts.map(() => []);
+    const ctx: InferenceContext = {
+      session: this.session,
+      gazetteer: this.gazetteer,
+      startId: this.encoder.startId,
+      endId: this.encoder.endId,
+      padId: this.encoder.padId,
+      maxPieces: this.info.maxLength - 2,
+      batchSize: this.batchSize,
+      signal: opts.signal,
+    };
+    const L = this.scheme.labels.length;
+    let sentences: Array<{ sentence: EncodedSentence; emissions: Float32Array }> = [];
+    let jobs: WindowJob[] = [];
+    const runChunk = async () => {
+      await scoreWindows(jobs, ctx);
+      for (const { sentence, emissions } of sentences) {
+        results[sentence.doc].push(...this.entities(texts[sentence.doc], sentence, emissions, opts));
+      }
+      sentences = [];
+      jobs = [];
+    };
+    for (const sentence of encodeSentences(texts, this.encoder)) {
+      const n = sentence.words.length;
+      const { windows, owner } = planWindows(sentence.pieceStart, n, ctx.maxPieces, WINDOW_OVERLAP);
+      const emissions = new Float32Array(n * L);
+      sentences.push({ sentence, emissions });
+      windows.forEach(({ from, to }, window) => {
+        const pieces = sentence.pieceStart[to] - sentence.pieceStart[from];
+        jobs.push({ sentence, emissions, owner, window, from, to, pieces });
+      });
+      if (jobs.length >= this.batchSize * BATCHES_PER_CHUNK) await runChunk();
+    }
+    await runChunk();
+    return results;
+  }
+
+  async countTokens(text: string): Promise<number> {
+    let count = 0;
+    for (const sentence of encodeSentences([text], this.encoder)) count += sentence.pieceStart[sentence.words.length];
+    return count;
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    await this.session.dispose();
+  }
+
+  private entities(text: string, sentence: EncodedSentence, emissions: Float32Array, opts: AnnotateOptions): Annotation[] {
+    const { words } = sentence;
+    const path = viterbi(emissions, words.length, this.scheme);
+    const found: Annotation[] = [];
+    for (const span of bioSpans(path, emissions, this.scheme)) {
+      const type = this.scheme.typeOf[span.label];
+      if (!type || (opts.types && !opts.types.includes(type))) continue;
+      if (opts.minScore !== undefined && span.score < opts.minScore) continue;
+      const start = words[span.firstWord].start;
+      const end = words[span.lastWord].end;
+      found.push({ start, end, text: text.slice(start, end), type, score: span.score });
+    }
+    return found;
+  }
+}

@@ -1,0 +1,72 @@
+// Paragraphs and sentences with offsets into the original text. Sentences bound the context
+// the model sees and the Viterbi path; a missed split only costs a longer window, a wrong split
+// can cut an entity, so the splitter leans towards not splitting.
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+const BLANK_LINES = /\n(?:[^\S\n]*\n)+/g;
+// Terminal punctuation, optional closing quotes/brackets, then whitespace. "3.5" never matches.
+const TERMINATOR = /[.!?\u2026]+[)\]}"'\u201d\u2019\u00bb]*(?=\s)/g;
+const NEXT_CHAR = /\s*(\S)/y;
+const WORD_BEFORE_DOT = /[\p{L}\p{N}.]+$/u;
+const DOTTED_ABBREVIATION = /^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u; // e.g, i.e, U.S, Ph.D, a.m
+const INITIAL = /^\p{Lu}$/u; // J. Smith, E. coli
+const LOWERCASE_START = /^\p{Ll}/u;
+
+// Followed by a period mid-sentence far more often than at the end (lowercase, no dot).
+const ABBREVIATIONS = new Set([
+  'al', 'approx', 'ca', 'cf', 'dr', 'eq', 'eqs', 'fig', 'figs', 'mr', 'mrs', 'ms', 'no', 'nos', 'p', 'pp',
+  'prof', 'ref', 'refs', 'resp', 'sp', 'spp', 'ssp', 'st', 'subsp', 'suppl', 'tab', 'var', 'viz', 'vol', 'vs',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+/** Blank-line separated paragraphs, without their surrounding whitespace; empty ones dropped. */
+export function paragraphs(text: string): TextRange[] {
+  const ranges: TextRange[] = [];
+  let from = 0;
+  for (const gap of text.matchAll(BLANK_LINES)) {
+    pushTrimmed(ranges, text, from, gap.index!);
+    from = gap.index! + gap[0].length;
+  }
+  pushTrimmed(ranges, text, from, text.length);
+  return ranges;
+}
+
+/** Sentences of text[range]; together they cover every non-whitespace character of it. */
+export function sentences(text: string, range: TextRange = { start: 0, end: text.length }): TextRange[] {
+  const ranges: TextRange[] = [];
+  const paragraph = text.slice(range.start, range.end);
+  let from = 0;
+  for (const m of paragraph.matchAll(TERMINATOR)) {
+    const end = m.index! + m[0].length;
+    NEXT_CHAR.lastIndex = end;
+    const next = NEXT_CHAR.exec(paragraph);
+    if (!next || !isBoundary(paragraph, m.index!, m[0], next[1])) continue;
+    pushTrimmed(ranges, text, range.start + from, range.start + end);
+    from = end;
+  }
+  pushTrimmed(ranges, text, range.start + from, range.end);
+  return ranges;
+}
+
+/** All sentences of a text, paragraph by paragraph. */
+export function splitSentences(text: string): TextRange[] {
+  return paragraphs(text).flatMap((p) => sentences(text, p));
+}
+
+function isBoundary(text: string, at: number, terminator: string, next: string): boolean {
+  if (LOWERCASE_START.test(next)) return false;
+  if (terminator[0] !== '.' || terminator.startsWith('..')) return true;
+  const word = WORD_BEFORE_DOT.exec(text.slice(Math.max(0, at - 32), at))?.[0] ?? '';
+  if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+  return !DOTTED_ABBREVIATION.test(word) && !INITIAL.test(word);
+}
+
+function pushTrimmed(ranges: TextRange[], text: string, start: number, end: number): void {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end > start) ranges.push({ start, end });
+}

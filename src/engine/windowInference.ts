@@ -1,0 +1,74 @@
+// Runs the model over sentence windows in padded batches and keeps, for every word, the
+// log-probabilities of its FIRST piece (the word's label), taken from the window that owns it.
+import type { EncodedSentence } from './encodedSentences';
+import type { Gazetteer } from './gazetteer';
+import { InputBatch, TokenClassifierSession } from './onnxSession';
+
+export interface WindowJob {
+  sentence: EncodedSentence;
+  /** The sentence's per-word log-probabilities (words x labels), filled in here. */
+  emissions: Float32Array;
+  /** owner[w] === window: word w takes this window's prediction. */
+  owner: Int32Array;
+  window: number;
+  from: number;
+  to: number;
+  pieces: number;
+}
+
+export interface InferenceContext {
+  session: TokenClassifierSession;
+  gazetteer: Gazetteer;
+  startId: number;
+  endId: number;
+  padId: number;
+  maxPieces: number;
+  batchSize: number;
+  signal?: AbortSignal;
+}
+
+export async function scoreWindows(jobs: WindowJob[], ctx: InferenceContext): Promise<void> {
+  // Similar lengths share a batch, so little of it is padding.
+  jobs.sort((a, b) => a.pieces - b.pieces);
+  const features = new Int32Array(ctx.maxPieces);
+  const L = ctx.session.numLabels;
+  for (let first = 0; first < jobs.length; first += ctx.batchSize) {
+    ctx.signal?.throwIfAborted();
+    const batch = jobs.slice(first, first + ctx.batchSize);
+    const seqLen = Math.min(batch[batch.length - 1].pieces, ctx.maxPieces) + 2;
+    const input = new InputBatch(batch.length, seqLen, ctx.padId);
+    batch.forEach((job, row) => fillRow(input, row, job, features, ctx));
+    const logits = await ctx.session.logits(input);
+    batch.forEach((job, row) => {
+      const { pieces } = job.sentence;
+      let position = 1; // after [CLS]
+      for (let w = job.from; w < job.to; w++) {
+        if (job.owner[w] === job.window) logSoftmax(logits, (row * seqLen + position) * L, L, job.emissions, w * L);
+        position += pieces[w].length;
+      }
+    });
+  }
+}
+
+function fillRow(input: InputBatch, row: number, job: WindowJob, features: Int32Array, ctx: InferenceContext): void {
+  const { words, pieces } = job.sentence;
+  ctx.gazetteer.features(words, job.from, job.to, features);
+  input.set(row, 0, ctx.startId, 0);
+  let position = 1;
+  for (let w = job.from; w < job.to; w++) {
+    const ids = pieces[w];
+    const type = features[w - job.from];
+    // Only a single word longer than the window is ever cut; its first piece always fits.
+    for (let k = 0; k < ids.length && position <= ctx.maxPieces; k++) input.set(row, position++, ids[k], type);
+  }
+  input.set(row, position, ctx.endId, 0);
+}
+
+function logSoftmax(src: Float32Array, from: number, n: number, dst: Float32Array, to: number): void {
+  let max = -Infinity;
+  for (let y = 0; y < n; y++) if (src[from + y] > max) max = src[from + y];
+  let sum = 0;
+  for (let y = 0; y < n; y++) sum += Math.exp(src[from + y] - max);
+  const logZ = max + Math.log(sum);
+  for (let y = 0; y < n; y++) dst[to + y] = src[from + y] - logZ;
+}
