@@ -62,7 +62,9 @@ export function parseTypeMap(spec: string): TypeMap {
 
 /** Parses `Chemical,disease` into entity types; throws naming the unknown one. */
 export function parseEntityTypes(spec: string): EntityType[] {
-  return spec.split(',').map((s) => s.trim()).filter(Boolean).map((name) => {
+  const names = spec.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new Error(`no entity types given (known: ${ENTITY_TYPES.join(', ')})`);
+  return names.map((name) => {
     const type = canonicalEntityType(name);
     if (!type) throw new Error(`unknown entity type '${name}' (known: ${ENTITY_TYPES.join(', ')})`);
     return type;
