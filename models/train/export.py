@@ -1,0 +1,87 @@
+"""Writes the transformers.js model folder from a fine-tuned checkpoint: config.json (with the
+gazetteer contract under "biolens"), tokenizer.json / tokenizer_config.json / vocab.txt,
+gazetteer.tsv, onnx/model.onnx (fp32) and onnx/model_quantized.onnx (int8, quantize_onnx.py),
+plus reference logits for the TypeScript cross-check test.
+usage: /usr/bin/python3 export.py work/ner.pt ../biolens-ner-mini"""
+import json, os, shutil, subprocess, sys
+import torch
+from corpora import LABELS, L2I, TYPES
+from model import TokenClassifier
+from text import SPECIALS, basic_tokenize, gazetteer_features, load_gazetteer, wordpiece
+
+ck_path, out = sys.argv[1], sys.argv[2]
+here = os.path.dirname(os.path.abspath(__file__))
+vocab_path = os.path.join(here, "work/vocab.txt"); gaz_path = os.path.join(here, "work/gazetteer.tsv")
+os.makedirs(os.path.join(out, "onnx"), exist_ok=True)
+ck = torch.load(ck_path); cfg = ck["config"]
+model = TokenClassifier(cfg, len(LABELS)); model.load_state_dict(ck["model"]); model.eval()
+vocab_list = [l.rstrip("\n") for l in open(vocab_path, encoding="utf-8")]
+vocab = {t: i for i, t in enumerate(vocab_list)}
+gaz = load_gazetteer(gaz_path)
+BIOLENS = {"maxLength": 128, "gazetteer": "gazetteer.tsv", "gazetteerMaxWords": 6,
+           "gazetteerBits": {"Chemical": 1, "Disease": 2, "Gene": 4, "Species": 8}, "entityTypes": TYPES}
+
+
+def encode(text):
+    words = basic_tokenize(text); feats = gazetteer_features(words, gaz, 6)
+    ids, tt = [vocab["[CLS]"]], [0]
+    for w, f in zip(words, feats):
+        for p in wordpiece(w, vocab):
+            ids.append(vocab[p]); tt.append(f)
+    return ids + [vocab["[SEP]"]], tt + [0]
+
+
+ids, tt = encode("Cisplatin-induced nephrotoxicity in mice.")
+t = lambda a: torch.tensor([a])
+torch.onnx.export(model, (t(ids), torch.ones_like(t(ids)), t(tt)), os.path.join(out, "onnx/model.onnx"),
+                  input_names=["input_ids", "attention_mask", "token_type_ids"], output_names=["logits"],
+                  dynamic_axes={n: {0: "batch_size", 1: "sequence_length"}
+                                for n in ["input_ids", "attention_mask", "token_type_ids", "logits"]},
+                  opset_version=14, do_constant_folding=True)
+subprocess.run([sys.executable, os.path.join(here, "quantize_onnx.py"), os.path.join(out, "onnx/model.onnx"),
+                os.path.join(out, "onnx/model_quantized.onnx")], check=True)
+
+config = {"architectures": ["BertForTokenClassification"], "model_type": "bert", **cfg,
+          "hidden_act": "gelu", "hidden_dropout_prob": 0.1, "attention_probs_dropout_prob": 0.1,
+          "initializer_range": 0.02, "pad_token_id": 0, "position_embedding_type": "absolute",
+          "id2label": {str(i): l for i, l in enumerate(LABELS)}, "label2id": L2I, "biolens": BIOLENS}
+json.dump(config, open(os.path.join(out, "config.json"), "w"), indent=2)
+added = [{"id": vocab[s], "content": s, "single_word": False, "lstrip": False, "rstrip": False,
+          "normalized": False, "special": True} for s in SPECIALS]
+single = [{"SpecialToken": {"id": "[CLS]", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
+          {"SpecialToken": {"id": "[SEP]", "type_id": 0}}]
+tok = {"version": "1.0", "truncation": None, "padding": None, "added_tokens": added,
+       "normalizer": {"type": "BertNormalizer", "clean_text": True, "handle_chinese_chars": True,
+                      "strip_accents": None, "lowercase": True},
+       "pre_tokenizer": {"type": "BertPreTokenizer"},
+       "post_processor": {"type": "TemplateProcessing", "single": single,
+                          "pair": single + [{"Sequence": {"id": "B", "type_id": 1}}, {"SpecialToken": {"id": "[SEP]", "type_id": 1}}],
+                          "special_tokens": {s: {"id": s, "ids": [vocab[s]], "tokens": [s]} for s in ["[CLS]", "[SEP]"]}},
+       "decoder": {"type": "WordPiece", "prefix": "##", "cleanup": True},
+       "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
+                 "max_input_chars_per_word": 100, "vocab": vocab}}
+json.dump(tok, open(os.path.join(out, "tokenizer.json"), "w"), ensure_ascii=False)
+json.dump({"tokenizer_class": "BertTokenizer", "do_lower_case": True, "strip_accents": None,
+           "tokenize_chinese_chars": True, "model_max_length": 512, "clean_up_tokenization_spaces": True,
+           "cls_token": "[CLS]", "sep_token": "[SEP]", "pad_token": "[PAD]", "unk_token": "[UNK]",
+           "mask_token": "[MASK]"}, open(os.path.join(out, "tokenizer_config.json"), "w"), indent=2)
+json.dump({s.strip("[]").lower() + "_token": s for s in SPECIALS},
+          open(os.path.join(out, "special_tokens_map.json"), "w"), indent=2)
+shutil.copy(vocab_path, os.path.join(out, "vocab.txt")); shutil.copy(gaz_path, os.path.join(out, "gazetteer.tsv"))
+
+# reference: ids, features and fp32 logits for sentences the TypeScript tests check against
+refs = []
+with torch.no_grad():
+    for s in ["Cisplatin-induced nephrotoxicity in patients with breast cancer.",
+              "BRCA1 mutations were found in Mus musculus and HeLa cells treated with doxorubicin.",
+              "Zoë's café: naïve T cells, β-catenin and IL-2 (Σ test)."]:
+        i, f = encode(s)
+        lg = model(t(i), torch.ones_like(t(i)), t(f))[0]
+        refs.append({"text": s, "input_ids": i, "token_type_ids": f,
+                     "argmax": [LABELS[j] for j in lg.argmax(-1).tolist()],
+                     "logits": [[round(v, 4) for v in row] for row in lg.tolist()]})
+json.dump(refs, open(os.path.join(out, "reference_outputs.json"), "w"))
+for f in sorted(os.listdir(out)) + ["onnx/" + x for x in sorted(os.listdir(os.path.join(out, "onnx")))]:
+    p = os.path.join(out, f)
+    if os.path.isfile(p):
+        print(f"{os.path.getsize(p):>12,}  {f}")

@@ -1,0 +1,196 @@
+"""Fine-tunes the pre-trained encoder for token classification of Chemical, Disease, Gene,
+Species, CellLine and CellType on the train splits of BC5CDR, NCBI-disease, BC2GM, JNLPBA,
+linnaeus and s800 together, selecting on their dev splits.
+
+Each corpus annotates only some types. A word a corpus labels O may still be an entity of a type
+that corpus does not annotate (a drug in BC2GM), so its loss is the marginal likelihood of
+{O} plus every label of the corpus's unannotated types, never plain O.
+usage: /usr/bin/python3 finetune.py --init work/pretrain.pt --minutes 35 --out work/ner.pt"""
+import argparse, json, os, random, time
+import numpy as np, torch, torch.nn.functional as F
+import corpora
+from corpora import LABELS, L2I, TYPES
+from model import CONFIG, TokenClassifier
+from text import gazetteer_features, load_gazetteer, wordpiece
+from decode import viterbi, spans
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--init", help="pre-trained checkpoint (omit: random init)")
+ap.add_argument("--vocab", default="work/vocab.txt"); ap.add_argument("--gazetteer", default="work/gazetteer.tsv")
+ap.add_argument("--out", required=True); ap.add_argument("--minutes", type=float, default=35)
+ap.add_argument("--lr", type=float, default=5e-4); ap.add_argument("--batch", type=int, default=32)
+ap.add_argument("--eval-every", type=float, default=7, help="minutes between dev evaluations")
+ap.add_argument("--threads", type=int, default=2); ap.add_argument("--feature-dropout", type=float, default=0.2)
+ap.add_argument("--no-gazetteer", action="store_true")
+ap.add_argument("--dev-limit", type=int, default=0, help="smoke tests: first N dev sentences per corpus")
+args = ap.parse_args()
+torch.set_num_threads(args.threads); random.seed(0); torch.manual_seed(0)
+
+vocab = {l.rstrip("\n"): i for i, l in enumerate(open(args.vocab, encoding="utf-8"))}
+gaz = {} if args.no_gazetteer else load_gazetteer(args.gazetteer)
+CLS, SEP, PAD = vocab["[CLS]"], vocab["[SEP]"], vocab["[PAD]"]
+MAXP = 126
+KEEP_EMPTY = {"linnaeus": 0.3, "s800": 0.5}      # mostly entity-free sentences: keep a share
+KEEP = {"jnlpba": 0.6}
+
+
+def encode(sent, annotated):
+    """-> list of chunks (ids, feats, labels, allowed-mask-row-index, word_starts)."""
+    feats = gazetteer_features(sent["words"], gaz, 6)
+    ids, ft, labs, first = [], [], [], []
+    for w, f, l in zip(sent["words"], feats, sent["labels"]):
+        ps = wordpiece(w, vocab)
+        for k, p in enumerate(ps):
+            ids.append(vocab[p]); ft.append(f)
+            labs.append(L2I[l] if k == 0 or l == "O" else L2I["I-" + l[2:]])
+            first.append(k == 0)
+    chunks = []
+    for s in range(0, max(1, len(ids)), MAXP):
+        chunks.append((ids[s:s + MAXP], ft[s:s + MAXP], labs[s:s + MAXP], first[s:s + MAXP]))
+    return chunks
+
+
+def allowed_for_o(annotated):
+    row = np.zeros(len(LABELS), bool); row[0] = True
+    for t in TYPES:
+        if t not in annotated:
+            row[L2I["B-" + t]] = row[L2I["I-" + t]] = True
+    return row
+
+
+train = []
+for c in corpora.SPECS:
+    sents, annotated = corpora.load(c, "train")
+    o_row = allowed_for_o(annotated)
+    rng = random.Random(c)
+    for s in sents:
+        empty = all(l == "O" for l in s["labels"])
+        if rng.random() > KEEP.get(c, 1.0) or (empty and rng.random() > KEEP_EMPTY.get(c, 1.0)):
+            continue
+        for ch in encode(s, annotated):
+            if ch[0]:
+                train.append((ch, o_row))
+print(f"{len(train)} training sequences, {sum(len(c[0]) for c, _ in train)} pieces", flush=True)
+
+DEV = {}
+for c in ("bc5cdr", "ncbi", "bc2gm", "linnaeus", "s800", "jnlpba"):
+    sents, annotated = corpora.load(c, "dev")
+    DEV[c] = (sents[:args.dev_limit] if args.dev_limit else sents, annotated)
+
+
+def batch_tensors(items, feature_dropout=0.0):
+    n = max(len(c[0]) for c, _ in items) + 2
+    B = len(items)
+    ids = np.full((B, n), PAD, np.int64); tt = np.zeros((B, n), np.int64); mask = np.zeros((B, n), np.int64)
+    lab = np.full((B, n), -100, np.int64); allow = np.ones((B, n, len(LABELS)), bool)
+    for b, ((i, f, l, _), o_row) in enumerate(items):
+        k = len(i)
+        ids[b, 0] = CLS; ids[b, 1:k + 1] = i; ids[b, k + 1] = SEP; mask[b, :k + 2] = 1
+        if random.random() >= feature_dropout:
+            tt[b, 1:k + 1] = f
+        lab[b, 1:k + 1] = l
+        la = np.array(l)
+        allow[b, 1:k + 1][la == 0] = o_row
+        onehot = np.zeros((k, len(LABELS)), bool); onehot[np.arange(k), la] = True
+        allow[b, 1:k + 1][la != 0] = onehot[la != 0]
+    t = torch.from_numpy
+    return t(ids), t(mask), t(tt), t(lab), t(allow)
+
+
+def partial_loss(logits, lab, allow):
+    valid = lab != -100
+    lg = logits[valid]; al = allow[valid]
+    return (torch.logsumexp(lg, -1) - torch.logsumexp(lg.masked_fill(~al, -1e4), -1)).mean()
+
+
+def predict_words(model, sents, bs=64):
+    """Word-level label ids per sentence: first piece's log-probs, BIO-constrained Viterbi."""
+    model.eval(); out = [None] * len(sents)
+    enc = [(i, encode(s, [])) for i, s in enumerate(sents)]
+    order = sorted(range(len(enc)), key=lambda i: sum(len(c[0]) for c in enc[i][1]))
+    with torch.no_grad():
+        for b0 in range(0, len(order), bs):
+            idx = order[b0:b0 + bs]
+            items, owners = [], []
+            for i in idx:
+                for ch in enc[i][1]:
+                    items.append((ch, None)); owners.append(i)
+            ids, mask, tt, _, _ = batch_tensors([(c, np.zeros(len(LABELS), bool)) for c, _ in items])
+            lp = F.log_softmax(model(ids, mask, tt), -1).numpy()
+            rows = {}
+            for r, (i, (ch, _)) in enumerate(zip(owners, items)):
+                firsts = [k for k, fflag in enumerate(ch[3]) if fflag]
+                rows.setdefault(i, []).append(lp[r, 1:len(ch[0]) + 1][firsts])
+            for i, parts in rows.items():
+                out[i] = viterbi(np.concatenate(parts), LABELS)
+    model.train()
+    return out
+
+
+def evaluate(model):
+    res = {}
+    for c, (sents, annotated) in DEV.items():
+        pred = predict_words(model, sents)
+        tp = fp = fn = 0
+        for s, p in zip(sents, pred):
+            g = {x for x in spans(s["labels"]) if x[2] in annotated}
+            q = {x for x in spans([LABELS[j] for j in p]) if x[2] in annotated}
+            tp += len(g & q); fp += len(q - g); fn += len(g - q)
+        pr = tp / max(tp + fp, 1); rc = tp / max(tp + fn, 1)
+        res[c] = round(100 * 2 * pr * rc / max(pr + rc, 1e-9), 2)
+    res["target_mean"] = round(np.mean([res[c] for c in ("bc5cdr", "ncbi", "bc2gm", "linnaeus")]), 2)
+    return res
+
+
+CONFIG["vocab_size"] = len(vocab)
+model = TokenClassifier(CONFIG, len(LABELS))
+if args.init:
+    ck = torch.load(args.init)
+    enc_state = {k[4:]: v for k, v in ck["model"].items() if k.startswith("enc.")}
+    model.enc.load_state_dict(enc_state)
+    print("initialised from", args.init, flush=True)
+opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+budget = args.minutes * 60
+
+
+def lr_at(frac):
+    return args.lr * (frac / 0.05 if frac < 0.05 else max(0.0, (1 - frac) / 0.95))
+
+
+# length-bucketed batches: shuffle, then sort within pools of 50 batches to limit padding
+def batches():
+    while True:
+        random.shuffle(train)
+        pool = args.batch * 50
+        for p in range(0, len(train), pool):
+            chunk = sorted(train[p:p + pool], key=lambda x: len(x[0][0]))
+            bl = [chunk[i:i + args.batch] for i in range(0, len(chunk), args.batch)]
+            random.shuffle(bl)
+            yield from bl
+
+
+t0 = time.time(); last_eval = t0; best = None; step = 0; history = []; pieces = 0
+model.train()
+for items in batches():
+    el = time.time() - t0; frac = el / budget
+    done = frac >= 1
+    if done or time.time() - last_eval > args.eval_every * 60:
+        r = evaluate(model); r["minutes"] = round(el / 60, 1); r["step"] = step; history.append(r)
+        print("dev", json.dumps(r), flush=True)
+        if best is None or r["target_mean"] > best["target_mean"]:
+            best = r
+            torch.save({"model": model.state_dict(), "config": CONFIG, "labels": LABELS, "dev": r}, args.out)
+        last_eval = time.time()
+    if done:
+        break
+    for g in opt.param_groups:
+        g["lr"] = lr_at(frac)
+    ids, mask, tt, lab, allow = batch_tensors(items, args.feature_dropout)
+    loss = partial_loss(model(ids, mask, tt), lab, allow)
+    opt.zero_grad(); loss.backward(); torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0); opt.step()
+    step += 1; pieces += int(mask.sum())
+    if step % 100 == 0:
+        print(f"step {step} loss {loss.item():.4f} {el / 60:.1f} min {pieces / max(el, 1):.0f} tok/s", flush=True)
+json.dump({"best": best, "history": history, "steps": step, "minutes": args.minutes, "init": args.init,
+           "gazetteer": not args.no_gazetteer}, open(args.out + ".json", "w"), indent=1)
+print("best", json.dumps(best), flush=True)

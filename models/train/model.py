@@ -1,0 +1,79 @@
+"""The BioLens encoder: a compact BERT (pre-LayerNorm, which trains stably at the higher learning
+rates a short CPU budget needs) whose token_type embedding carries gazetteer features (a 4-bit
+mask: Chemical, Disease, Gene, Species). Exported to ONNX it has BERT's inputs and a `logits`
+output, so stock transformers.js runs it (passing zero features)."""
+import math
+import torch, torch.nn as nn, torch.nn.functional as F
+
+CONFIG = dict(vocab_size=16000, hidden_size=256, num_hidden_layers=4, num_attention_heads=4,
+              intermediate_size=1024, max_position_embeddings=512, type_vocab_size=16, layer_norm_eps=1e-12)
+
+
+class Layer(nn.Module):
+    def __init__(s, H, A, I, drop):
+        super().__init__()
+        s.A, s.dh = A, H // A
+        s.qkv, s.o = nn.Linear(H, 3 * H), nn.Linear(H, H)
+        s.ln1, s.ln2 = nn.LayerNorm(H, eps=1e-12), nn.LayerNorm(H, eps=1e-12)
+        s.fi, s.fo = nn.Linear(H, I), nn.Linear(I, H)
+        s.drop = nn.Dropout(drop)
+
+    def forward(s, x, bias):
+        B, S, H = x.shape
+        q, k, v = s.qkv(s.ln1(x)).reshape(B, S, 3, s.A, s.dh).permute(2, 0, 3, 1, 4)
+        att = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(s.dh) + bias, dim=-1)
+        x = x + s.drop(s.o((att @ v).transpose(1, 2).reshape(B, S, H)))
+        return x + s.drop(s.fo(F.gelu(s.fi(s.ln2(x)))))
+
+
+class Encoder(nn.Module):
+    def __init__(s, c, drop=0.1):
+        super().__init__()
+        H = c["hidden_size"]
+        s.word = nn.Embedding(c["vocab_size"], H, padding_idx=0)
+        s.pos = nn.Embedding(c["max_position_embeddings"], H)
+        s.typ = nn.Embedding(c["type_vocab_size"], H)
+        s.ln_in = nn.LayerNorm(H, eps=1e-12)
+        s.drop = nn.Dropout(drop)
+        s.layers = nn.ModuleList(Layer(H, c["num_attention_heads"], c["intermediate_size"], drop)
+                                 for _ in range(c["num_hidden_layers"]))
+        s.ln_out = nn.LayerNorm(H, eps=1e-12)
+        for m in s.modules():
+            if isinstance(m, (nn.Linear, nn.Embedding)):
+                nn.init.normal_(m.weight, std=0.02)
+            if isinstance(m, nn.Linear) and m.bias is not None:
+                nn.init.zeros_(m.bias)
+
+    def forward(s, input_ids, attention_mask, token_type_ids):
+        pos = torch.arange(input_ids.size(1), device=input_ids.device).unsqueeze(0)
+        x = s.drop(s.ln_in(s.word(input_ids) + s.pos(pos) + s.typ(token_type_ids)))
+        bias = (1.0 - attention_mask[:, None, None, :].to(x.dtype)) * -10000.0
+        for layer in s.layers:
+            x = layer(x, bias)
+        return s.ln_out(x)
+
+
+class MaskedLM(nn.Module):
+    """MLM head computed only at the masked positions (most of a step's cost otherwise)."""
+    def __init__(s, c, drop=0.1):
+        super().__init__()
+        s.enc = Encoder(c, drop)
+        H = c["hidden_size"]
+        s.dense, s.ln = nn.Linear(H, H), nn.LayerNorm(H, eps=1e-12)
+        s.bias = nn.Parameter(torch.zeros(c["vocab_size"]))
+
+    def forward(s, ids, mask, tt, positions, targets):
+        h = s.enc(ids, mask, tt)[positions]
+        logits = s.ln(F.gelu(s.dense(h))) @ s.enc.word.weight.t() + s.bias
+        return F.cross_entropy(logits, targets)
+
+
+class TokenClassifier(nn.Module):
+    def __init__(s, c, num_labels, drop=0.1):
+        super().__init__()
+        s.enc = Encoder(c, drop)
+        s.drop = nn.Dropout(drop)
+        s.cls = nn.Linear(c["hidden_size"], num_labels)
+
+    def forward(s, input_ids, attention_mask, token_type_ids):
+        return s.cls(s.drop(s.enc(input_ids, attention_mask, token_type_ids)))
