@@ -12,7 +12,9 @@ export interface LoadOptions {
 }
 
 export async function loadEngine(options: LoadOptions): Promise<NerEngine> {
-  const { createEngine } = await import('../engine');
+  // require, not import(): a dynamic import() would be left to Node's ESM resolver under tsx.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createEngine } = require('../engine') as typeof import('../engine');
   try {
     // Only the options given: an explicit `undefined` could override the engine's own defaults.
     return await createEngine({
