@@ -29,7 +29,7 @@ Options:
     const files = args.positionals.length ? args.positionals.map((p) => resolve(io.cwd, p)) : await exampleFiles();
     const paragraphs: string[] = [];
     for (const file of files) paragraphs.push(...(await readTextFile(file)).split(/\n\s*\n/).filter((p) => p.trim()));
-    io.stdout.write(`bench: ${files.map((f) => basename(f)).join(', ')} (${paragraphs.length} paragraphs), 1 thread, ${seconds} s per model\n`);
+    io.stdout.write(`bench: ${files.map((f) => basename(f)).join(', ')} (${paragraphs.length} paragraph${paragraphs.length === 1 ? "" : "s"}), 1 thread, ${seconds} s per model\n`);
     for (const dtype of DTYPES) io.stdout.write(`${await measure(dtype, paragraphs, seconds, stringOption(args, 'model'), io)}\n`);
     return 0;
   },
