@@ -98,6 +98,10 @@ function isFinalSigma(text: string, at: number): boolean {
   return casedNeighbour(at - 1, -1) && !casedNeighbour(at + 1, 1);
 }
 
+function extendLastSource(sources: Array<[number, number]> | undefined, end: number): void {
+  if (sources?.length) sources[sources.length - 1] = [sources[sources.length - 1][0], end];
+}
+
 /**
  * Splits text[from, to) into BERT basic words. With `withSources`, each word also carries the
  * original span of every normalised UTF-16 unit (used to give word pieces exact offsets).
@@ -176,11 +180,12 @@ export function bertWords(text: string, from = 0, to = text.length, withSources 
     } else if (info.norm === '') {
       // A lone combining mark normalises to nothing: it stays inside the word it decorates.
       commitRun(i);
-      if (start >= 0) end = j;
-      else if (last && last.end === i) {
+      if (start >= 0) {
+        end = j;
+        extendLastSource(sources, j);
+      } else if (last && last.end === i) {
         last.end = j;
-        const s = (last as MappedBertWord).sources;
-        if (s) s[s.length - 1] = [s[s.length - 1][0], j];
+        extendLastSource((last as MappedBertWord).sources, j);
       }
     } else if (info.splits) {
       commitRun(i);

@@ -1,7 +1,8 @@
 // Dictionary features. The model was trained with token_type_ids carrying, per word, a bitmask
-// of the entity types of gazetteer terms covering it; this must match the Python trainer exactly:
-//   for each start word i, take only the LONGEST term (≤ maxWords words) starting there and OR
-//   its mask into each of its words; matches from different starts overlap freely.
+// of the entity types of gazetteer terms covering it; this must match the Python trainer
+// (models/train/text.py gazetteer_features) exactly:
+//   for each start word i, take only the LONGEST term (≤ maxWords words, non-zero mask)
+//   starting there and OR its mask into each of its words; matches from different starts overlap.
 // Keys are BERT-normalised words joined by one space (see bertWords' `norm`).
 
 export class Gazetteer {
@@ -28,11 +29,10 @@ export class Gazetteer {
     for (const line of tsv.split('\n')) {
       const tab = line.lastIndexOf('\t');
       if (tab <= 0) continue;
-      const mask = Number.parseInt(line.slice(tab + 1), 10);
-      if (Number.isNaN(mask)) continue;
-      // A term whose mask is 0 still counts as the longest match, as it does in the trainer.
+      const mask = Number.parseInt(line.slice(tab + 1), 10) & allowedBits;
+      if (!mask) continue; // the trainer skips a zero mask and tries shorter terms
       const key = line.slice(0, tab);
-      masks.set(key, (masks.get(key) ?? 0) | (mask & allowedBits));
+      masks.set(key, (masks.get(key) ?? 0) | mask);
     }
     return new Gazetteer(masks, maxWords);
   }
@@ -51,8 +51,8 @@ export class Gazetteer {
   }
 
   /**
-   * Writes the feature of each word in words[from, to) to out[0, to - from).
-   * `words` are normalised forms; matches never cross the [from, to) window.
+   * Writes the feature of each word in words[from, to) to out[0, to - from); matches never
+   * cross that range. The trainer computes them per sentence, and so do we.
    */
   features(words: ReadonlyArray<{ norm: string }>, from: number, to: number, out: Int32Array): void {
     out.fill(0, 0, to - from);

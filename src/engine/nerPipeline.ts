@@ -7,7 +7,7 @@ import { EncodedSentence, encodeSentences } from './encodedSentences';
 import { EngineDisposedError, ModelLoadError } from './errors';
 import { Gazetteer } from './gazetteer';
 import type { LabelScheme } from './labels';
-import { defaultModelDir, readModelFolder } from './modelFolder';
+import { defaultModelDir, GazetteerSpec, readModelFolder } from './modelFolder';
 import { TokenClassifierSession } from './onnxSession';
 import type { Annotation } from './types';
 import { bioSpans, viterbi } from './viterbi';
@@ -35,20 +35,16 @@ export class NerPipeline implements NerEngine {
 
   static async load(opts: EngineOptions = {}): Promise<NerPipeline> {
     const folder = readModelFolder(opts.modelDir ?? defaultModelDir(), opts.dtype ?? 'q8');
-    const encoder = await WordPieceEncoder.load(folder.info.dir);
-    let gazetteer = Gazetteer.empty();
-    if (folder.gazetteer) {
-      const { file, maxWords, allowedBits } = folder.gazetteer;
-      let tsv: string;
-      try {
-        tsv = readFileSync(file, 'utf8');
-      } catch (e) {
-        throw new ModelLoadError(`cannot read gazetteer ${file}: ${(e as Error).message}`, file, { cause: e });
-      }
-      gazetteer = Gazetteer.parse(tsv, maxWords, allowedBits);
-    }
+    // The ONNX file first: it is the likeliest to be corrupt (a truncated download).
     const session = await TokenClassifierSession.open(folder.onnxFile, opts.threads ?? 1, folder.scheme.labels.length);
-    return new NerPipeline(folder.info, folder.scheme, encoder, session, gazetteer, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+    try {
+      const encoder = await WordPieceEncoder.load(folder.info.dir);
+      const gazetteer = folder.gazetteer ? loadGazetteer(folder.gazetteer) : Gazetteer.empty();
+      return new NerPipeline(folder.info, folder.scheme, encoder, session, gazetteer, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+    } catch (e) {
+      await session.dispose();
+      throw e;
+    }
   }
 
   async annotate(text: string, opts?: AnnotateOptions): Promise<Annotation[]> {
@@ -61,7 +57,6 @@ export class NerPipeline implements NerEngine {
     const results: Annotation[][] = texts.map(() => []);
     const ctx: InferenceContext = {
       session: this.session,
-      gazetteer: this.gazetteer,
       startId: this.encoder.startId,
       endId: this.encoder.endId,
       padId: this.encoder.padId,
@@ -84,10 +79,12 @@ export class NerPipeline implements NerEngine {
       const n = sentence.words.length;
       const { windows, owner } = planWindows(sentence.pieceStart, n, ctx.maxPieces, WINDOW_OVERLAP);
       const emissions = new Float32Array(n * L);
+      const features = new Int32Array(n);
+      this.gazetteer.features(sentence.words, 0, n, features);
       sentences.push({ sentence, emissions });
       windows.forEach(({ from, to }, window) => {
         const pieces = sentence.pieceStart[to] - sentence.pieceStart[from];
-        jobs.push({ sentence, emissions, owner, window, from, to, pieces });
+        jobs.push({ sentence, emissions, features, owner, window, from, to, pieces });
       });
       if (jobs.length >= this.batchSize * BATCHES_PER_CHUNK) await runChunk();
     }
@@ -121,4 +118,14 @@ export class NerPipeline implements NerEngine {
     }
     return found;
   }
+}
+
+function loadGazetteer({ file, maxWords, allowedBits }: GazetteerSpec): Gazetteer {
+  let tsv: string;
+  try {
+    tsv = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ModelLoadError(`cannot read gazetteer ${file}: ${(e as Error).message}`, file, { cause: e });
+  }
+  return Gazetteer.parse(tsv, maxWords, allowedBits);
 }

@@ -1,13 +1,14 @@
 // Runs the model over sentence windows in padded batches and keeps, for every word, the
 // log-probabilities of its FIRST piece (the word's label), taken from the window that owns it.
 import type { EncodedSentence } from './encodedSentences';
-import type { Gazetteer } from './gazetteer';
 import { InputBatch, TokenClassifierSession } from './onnxSession';
 
 export interface WindowJob {
   sentence: EncodedSentence;
   /** The sentence's per-word log-probabilities (words x labels), filled in here. */
   emissions: Float32Array;
+  /** The sentence's per-word gazetteer features (token_type_ids). */
+  features: Int32Array;
   /** owner[w] === window: word w takes this window's prediction. */
   owner: Int32Array;
   window: number;
@@ -18,7 +19,6 @@ export interface WindowJob {
 
 export interface InferenceContext {
   session: TokenClassifierSession;
-  gazetteer: Gazetteer;
   startId: number;
   endId: number;
   padId: number;
@@ -30,14 +30,13 @@ export interface InferenceContext {
 export async function scoreWindows(jobs: WindowJob[], ctx: InferenceContext): Promise<void> {
   // Similar lengths share a batch, so little of it is padding.
   jobs.sort((a, b) => a.pieces - b.pieces);
-  const features = new Int32Array(ctx.maxPieces);
   const L = ctx.session.numLabels;
   for (let first = 0; first < jobs.length; first += ctx.batchSize) {
     ctx.signal?.throwIfAborted();
     const batch = jobs.slice(first, first + ctx.batchSize);
     const seqLen = Math.min(batch[batch.length - 1].pieces, ctx.maxPieces) + 2;
     const input = new InputBatch(batch.length, seqLen, ctx.padId);
-    batch.forEach((job, row) => fillRow(input, row, job, features, ctx));
+    batch.forEach((job, row) => fillRow(input, row, job, ctx));
     const logits = await ctx.session.logits(input);
     batch.forEach((job, row) => {
       const { pieces } = job.sentence;
@@ -50,14 +49,13 @@ export async function scoreWindows(jobs: WindowJob[], ctx: InferenceContext): Pr
   }
 }
 
-function fillRow(input: InputBatch, row: number, job: WindowJob, features: Int32Array, ctx: InferenceContext): void {
-  const { words, pieces } = job.sentence;
-  ctx.gazetteer.features(words, job.from, job.to, features);
+function fillRow(input: InputBatch, row: number, job: WindowJob, ctx: InferenceContext): void {
+  const { pieces } = job.sentence;
   input.set(row, 0, ctx.startId, 0);
   let position = 1;
   for (let w = job.from; w < job.to; w++) {
     const ids = pieces[w];
-    const type = features[w - job.from];
+    const type = job.features[w];
     // Only a single word longer than the window is ever cut; its first piece always fits.
     for (let k = 0; k < ids.length && position <= ctx.maxPieces; k++) input.set(row, position++, ids[k], type);
   }

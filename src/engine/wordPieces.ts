@@ -58,9 +58,4 @@ export class WordPieceEncoder {
     }
     return ids;
   }
-
-  /** The tokenizer's own pieces for a whole text (no special tokens), for cross-checks. */
-  tokenize(text: string): string[] {
-    return this.tokenizer.tokenize(text);
-  }
 }
