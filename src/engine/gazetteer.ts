@@ -14,9 +14,11 @@ export class Gazetteer {
     readonly maxWords: number,
   ) {
     for (const key of masks.keys()) {
-      const words = key.split(' ');
-      const first = words[0];
-      if (words.length > (this.longestFrom.get(first) ?? 0)) this.longestFrom.set(first, words.length);
+      const space = key.indexOf(' ');
+      const first = space < 0 ? key : key.slice(0, space);
+      let words = 1;
+      for (let at = space; at >= 0; at = key.indexOf(' ', at + 1)) words++;
+      if (words > (this.longestFrom.get(first) ?? 0)) this.longestFrom.set(first, words);
     }
   }
 
@@ -29,10 +31,9 @@ export class Gazetteer {
     for (const line of tsv.split('\n')) {
       const tab = line.lastIndexOf('\t');
       if (tab <= 0) continue;
-      const mask = Number.parseInt(line.slice(tab + 1), 10) & allowedBits;
-      if (!mask) continue; // the trainer skips a zero mask and tries shorter terms
-      const key = line.slice(0, tab);
-      masks.set(key, (masks.get(key) ?? 0) | mask);
+      const mask = Number.parseInt(line.slice(tab + 1), 10);
+      if (Number.isNaN(mask)) continue;
+      masks.set(line.slice(0, tab), mask & allowedBits); // a repeated key: the last line wins, as in the trainer
     }
     return new Gazetteer(masks, maxWords);
   }
@@ -68,7 +69,7 @@ export class Gazetteer {
       }
       for (let n = keys.length; n >= 1; n--) {
         const mask = this.masks.get(keys[n - 1]);
-        if (mask === undefined) continue;
+        if (!mask) continue; // absent, or a zero mask: the trainer tries the shorter terms
         for (let k = 0; k < n; k++) out[i - from + k] |= mask;
         break;
       }

@@ -63,34 +63,39 @@ export class TokenClassifierSession {
     }
     if (!session.outputNames.includes('logits')) throw new ModelLoadError(`ONNX model ${file} has no output logits`, file);
     const classifier = new TokenClassifierSession(ort, session, file, numLabels);
-    let probe: Float32Array;
+    let probe: Tensor;
     try {
       const oneToken = new InputBatch(1, 1, 0);
       oneToken.set(0, 0, 0, 0);
-      probe = await classifier.logits(oneToken);
+      probe = await classifier.run(oneToken);
     } catch (e) {
       throw new ModelLoadError(`ONNX model ${file} fails to run: ${firstLine(e)}`, file, { cause: e });
     }
-    if (probe.length !== numLabels) {
-      throw new ModelLoadError(`ONNX model ${file} outputs ${probe.length} labels but config.json's id2label has ${numLabels}`, file);
+    const outputs = probe.dims[probe.dims.length - 1];
+    if (probe.dims.length !== 3 || outputs !== numLabels) {
+      throw new ModelLoadError(`ONNX model ${file} outputs ${outputs} labels but config.json's id2label has ${numLabels}`, file);
     }
     return classifier;
   }
 
   /** Logits, rows x seqLen x numLabels. */
   async logits(batch: InputBatch): Promise<Float32Array> {
+    const logits = await this.run(batch);
+    const data = logits.data as Float32Array;
+    if (data.length !== batch.rows * batch.seqLen * this.numLabels) {
+      throw new Error(`ONNX model ${this.file} returned logits of shape [${logits.dims.join(', ')}]`);
+    }
+    return data;
+  }
+
+  private async run(batch: InputBatch): Promise<Tensor> {
     const dims = [batch.rows, batch.seqLen];
     const feeds: Record<string, Tensor> = {
       input_ids: new this.ort.Tensor('int64', batch.ids, dims),
       attention_mask: new this.ort.Tensor('int64', batch.mask, dims),
     };
     if (this.session.inputNames.includes('token_type_ids')) feeds.token_type_ids = new this.ort.Tensor('int64', batch.types, dims);
-    const { logits } = await this.session.run(feeds);
-    const data = logits.data as Float32Array;
-    if (data.length !== batch.rows * batch.seqLen * this.numLabels) {
-      throw new Error(`ONNX model ${this.file} returned logits of shape [${logits.dims.join(', ')}]`);
-    }
-    return data;
+    return (await this.session.run(feeds)).logits;
   }
 
   async dispose(): Promise<void> {

@@ -1,0 +1,139 @@
+// End to end with the bundled model: text in, entities with exact offsets out, the same in the
+// worker and in this thread; cancellation, crashes and disposal behave.
+import { strict as assert } from 'node:assert';
+import { AutoTokenizer, env } from '@huggingface/transformers';
+import { Annotation, createEngine, EngineCrashedError, EngineDisposedError, ENTITY_TYPES, NerEngine } from '../../src/engine';
+import { corpusSentences, MODEL_DIR } from './testModel';
+
+const CISPLATIN = 'Cisplatin-induced nephrotoxicity in patients with breast cancer.';
+
+/** Abstract-like documents from the fixture sentences, with paragraphs and CRLF. */
+function documents(): string[] {
+  const sentences = corpusSentences();
+  return Array.from({ length: 8 }, (_, d) => {
+    const own = sentences.slice(d * 10, d * 10 + 10);
+    return `${own.slice(0, 1).join(' ')}\r\n\r\n${own.slice(1).join(' ')}`;
+  });
+}
+
+function assertWellFormed(text: string, annotations: Annotation[]): void {
+  let previousStart = -1;
+  for (const a of annotations) {
+    assert.equal(a.text, text.slice(a.start, a.end));
+    assert.ok(a.start >= previousStart, 'annotations must be sorted by start');
+    assert.ok(ENTITY_TYPES.includes(a.type));
+    assert.ok(a.score > 0 && a.score <= 1);
+    assert.equal(a.text.trim(), a.text, 'spans start and end on a word');
+    previousStart = a.start;
+  }
+}
+
+describe('NER engine end to end (bundled model)', function () {
+  this.timeout(60_000);
+  let inWorker: NerEngine;
+  let inProcess: NerEngine;
+
+  before(async () => {
+    [inWorker, inProcess] = await Promise.all([createEngine({ modelDir: MODEL_DIR }), createEngine({ modelDir: MODEL_DIR, inWorker: false })]);
+  });
+  after(async () => {
+    await Promise.all([inWorker?.dispose(), inProcess?.dispose()]);
+  });
+
+  it('describes the model it loaded', () => {
+    assert.equal(inWorker.info.dtype, 'q8');
+    assert.equal(inWorker.info.maxLength, 128);
+    assert.equal(inWorker.info.labels[0], 'O');
+    assert.deepEqual(inWorker.info.entityTypes, ['Chemical', 'Disease', 'Gene', 'Species', 'CellLine', 'CellType']);
+    assert.deepEqual(inWorker.info, inProcess.info);
+  });
+
+  it('finds Cisplatin as a Chemical and the diseases, with exact offsets', async () => {
+    const found = await inWorker.annotate(CISPLATIN);
+    assertWellFormed(CISPLATIN, found);
+    const spans = found.map(({ start, end, text, type }) => ({ start, end, text, type }));
+    assert.deepEqual(spans.find((a) => a.type === 'Chemical'), { start: 0, end: 9, text: 'Cisplatin', type: 'Chemical' });
+    assert.ok(spans.some((a) => a.type === 'Disease' && a.start === 50 && a.end === 63 && a.text === 'breast cancer'), JSON.stringify(spans));
+  });
+
+  it('gives identical results in the worker and in this thread', async () => {
+    const docs = documents();
+    const [fromWorker, fromThread] = await Promise.all([inWorker.annotateBatch(docs), inProcess.annotateBatch(docs)]);
+    assert.deepEqual(fromWorker, fromThread);
+    docs.forEach((doc, d) => assertWellFormed(doc, fromWorker[d]));
+    assert.ok(fromWorker.flat().length > 20, 'real abstracts have entities');
+  });
+
+  it('annotates a batch like one text at a time', async () => {
+    const docs = documents().slice(0, 4);
+    const one = await Promise.all(docs.map((d) => inProcess.annotate(d)));
+    const batched = await inProcess.annotateBatch(docs);
+    // q8 quantises activations per batch tensor (DynamicQuantizeLinear), so batch-mates move scores a little.
+    const spans = (r: Annotation[][]) => r.map((doc) => doc.map(({ start, end, type }) => ({ start, end, type })));
+    assert.deepEqual(spans(batched), spans(one));
+    batched.flat().forEach((a, k) => assert.ok(Math.abs(a.score - one.flat()[k].score) < 0.02));
+  });
+
+  it('keeps offsets exact in text full of line breaks, tabs, accents and emoji', async () => {
+    const text = `🙂\tZu\u0308rich note:\r\n\r\n${CISPLATIN.replace('patients', 'patiënts 👍🏽')}\r\n`;
+    const found = await inWorker.annotate(text);
+    assertWellFormed(text, found);
+    assert.ok(found.some((a) => a.text === 'Cisplatin' && a.type === 'Chemical'));
+  });
+
+  it('returns nothing for empty or blank text', async () => {
+    assert.deepEqual(await inWorker.annotate(''), []);
+    assert.deepEqual(await inProcess.annotate(' \r\n\t'), []);
+    assert.deepEqual(await inWorker.annotateBatch([]), []);
+  });
+
+  it('filters by entity type and minimum score', async () => {
+    const text = documents()[0];
+    const all = await inProcess.annotate(text);
+    assert.deepEqual(await inProcess.annotate(text, { types: ['Chemical'] }), all.filter((a) => a.type === 'Chemical'));
+    assert.deepEqual(await inWorker.annotate(text, { minScore: 0.9 }), all.filter((a) => a.score >= 0.9));
+  });
+
+  it('counts the word pieces the tokenizer makes of a text', async () => {
+    env.allowRemoteModels = false;
+    const tokenizer = await AutoTokenizer.from_pretrained(MODEL_DIR, { local_files_only: true });
+    const text = documents()[1];
+    assert.equal(await inWorker.countTokens(text), tokenizer.tokenize(text).length);
+    assert.equal(await inProcess.countTokens(''), 0);
+  });
+
+  it('rejects an aborted call with the abort reason and stays usable', async () => {
+    const big = documents().join('\n\n').repeat(20);
+    for (const engine of [inWorker, inProcess]) {
+      const controller = new AbortController();
+      const pending = engine.annotate(big, { signal: controller.signal });
+      setTimeout(() => controller.abort(), 20);
+      await assert.rejects(pending, { name: 'AbortError' });
+      await assert.rejects(engine.annotate(CISPLATIN, { signal: AbortSignal.abort() }), { name: 'AbortError' });
+      assert.ok((await engine.annotate(CISPLATIN)).length > 0);
+    }
+  });
+
+  it('rejects pending calls when the worker dies, and a new engine works', async () => {
+    const doomed = await createEngine({ modelDir: MODEL_DIR });
+    const pending = doomed.annotate(documents().join('\n\n').repeat(10));
+    // Kill the thread as a native crash would: the engine's own Worker, terminated from outside.
+    await (doomed as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await assert.rejects(pending, EngineCrashedError);
+    await assert.rejects(doomed.annotate(CISPLATIN), EngineCrashedError);
+    await doomed.dispose();
+    const fresh = await createEngine({ modelDir: MODEL_DIR });
+    assert.deepEqual(await fresh.annotate(CISPLATIN), await inProcess.annotate(CISPLATIN));
+    await fresh.dispose();
+  });
+
+  it('refuses calls after dispose', async () => {
+    for (const inWorkerThread of [true, false]) {
+      const engine = await createEngine({ modelDir: MODEL_DIR, inWorker: inWorkerThread, dtype: 'fp32' });
+      assert.equal(engine.info.dtype, 'fp32');
+      assert.ok((await engine.annotate(CISPLATIN)).some((a) => a.text === 'Cisplatin'));
+      await engine.dispose();
+      await assert.rejects(engine.annotate(CISPLATIN), EngineDisposedError);
+    }
+  });
+});
