@@ -1,0 +1,54 @@
+// Text in, the entities to publish out: the loaded model through the paragraph cache, then the
+// terminology layer over the whole document (abbreviations defined in one paragraph are used in
+// others, so linking and context need all of it).
+import { paragraphs, type Annotation, type NerEngine } from '../engine';
+import type { ServerSettings } from '../protocol';
+import type { Analysis } from './analysisScheduler';
+import type { EngineHost } from './engineHost';
+import { IncrementalAnnotator } from './incrementalAnnotator';
+import type { Terminology } from './terminology';
+
+/** The model is in the error state (the status notification says why). */
+export class ModelUnavailableError extends Error {
+  constructor() {
+    super('no model is loaded');
+    this.name = 'ModelUnavailableError';
+  }
+}
+
+export class EntityPipeline {
+  private current: { engine: NerEngine; annotator: IncrementalAnnotator } | undefined;
+
+  constructor(
+    private readonly host: EngineHost,
+    private readonly terminology: () => Terminology,
+    private readonly settings: () => ServerSettings,
+  ) {}
+
+  async analyse(text: string, signal: AbortSignal, onProgress: (known: Annotation[]) => void = () => undefined): Promise<Analysis> {
+    const started = performance.now();
+    const engine = await this.host.ready();
+    signal.throwIfAborted();
+    if (!engine) throw new ModelUnavailableError();
+    const terminology = this.terminology();
+    if (!this.settings().incremental) {
+      // The baseline the incremental path is measured against: the whole text, every time.
+      const annotations = await engine.annotate(text, { signal });
+      const stats = { analysedParagraphs: paragraphs(text).length, reusedParagraphs: 0, ms: performance.now() - started };
+      return { annotations: terminology.enrich(text, annotations), stats };
+    }
+    const result = await this.annotatorFor(engine).annotate(text, signal, (known) => onProgress(terminology.enrich(text, known)));
+    return {
+      annotations: terminology.enrich(text, result.annotations),
+      stats: { analysedParagraphs: result.analysedParagraphs, reusedParagraphs: result.reusedParagraphs, ms: performance.now() - started },
+    };
+  }
+
+  /** One paragraph cache per loaded model: entities of another model are not reusable. */
+  private annotatorFor(engine: NerEngine): IncrementalAnnotator {
+    if (this.current?.engine !== engine) {
+      this.current = { engine, annotator: new IncrementalAnnotator((texts, signal) => engine.annotateBatch(texts, { signal })) };
+    }
+    return this.current.annotator;
+  }
+}
