@@ -128,8 +128,10 @@ export class WorkerNerEngine implements NerEngine {
 function spawnWorker(opts: EngineOptions): Worker {
   if (__filename.endsWith('.ts')) {
     // Running from source under tsx (tests, scripts): the worker registers tsx first.
+    // Absolute paths: an eval worker resolves modules from the process's cwd, not from here.
+    const tsx = require.resolve('tsx/cjs');
     const entry = path.join(__dirname, 'worker.ts');
-    return new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true, workerData: opts });
+    return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData: opts });
   }
   // Bundled: this code lives in dist/<entry>.js next to dist/engine-worker.js.
   return new Worker(path.join(__dirname, 'engine-worker.js'), { workerData: opts });
