@@ -23,7 +23,10 @@ export interface InferenceContext {
   endId: number;
   padId: number;
   maxPieces: number;
+  /** Most rows per batch. */
   batchSize: number;
+  /** Most padded tokens (rows x sequence length) per batch. */
+  batchTokens: number;
   signal?: AbortSignal;
 }
 
@@ -31,10 +34,13 @@ export async function scoreWindows(jobs: WindowJob[], ctx: InferenceContext): Pr
   // Similar lengths share a batch, so little of it is padding.
   jobs.sort((a, b) => a.pieces - b.pieces);
   const L = ctx.session.numLabels;
-  for (let first = 0; first < jobs.length; first += ctx.batchSize) {
+  for (let first = 0; first < jobs.length; ) {
     ctx.signal?.throwIfAborted();
-    const batch = jobs.slice(first, first + ctx.batchSize);
-    const seqLen = Math.min(batch[batch.length - 1].pieces, ctx.maxPieces) + 2;
+    let rows = 1;
+    while (first + rows < jobs.length && rows < ctx.batchSize && (rows + 1) * inputLength(jobs[first + rows], ctx) <= ctx.batchTokens) rows++;
+    const batch = jobs.slice(first, first + rows);
+    first += rows;
+    const seqLen = inputLength(batch[batch.length - 1], ctx);
     const input = new InputBatch(batch.length, seqLen, ctx.padId);
     batch.forEach((job, row) => fillRow(input, row, job, ctx));
     const logits = await ctx.session.logits(input);
@@ -47,6 +53,11 @@ export async function scoreWindows(jobs: WindowJob[], ctx: InferenceContext): Pr
       }
     });
   }
+}
+
+/** Model input length of a window: its pieces (cut to fit) plus [CLS] and [SEP]. */
+function inputLength(job: WindowJob, ctx: InferenceContext): number {
+  return Math.min(job.pieces, ctx.maxPieces) + 2;
 }
 
 function fillRow(input: InputBatch, row: number, job: WindowJob, ctx: InferenceContext): void {

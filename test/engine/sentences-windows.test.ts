@@ -129,7 +129,7 @@ describe('windows', () => {
         features: new Int32Array(n),
         pieces: sentence.pieceStart[to] - sentence.pieceStart[from],
       }));
-      await scoreWindows(jobs, { session, startId: encoder.startId, endId: encoder.endId, padId: encoder.padId, maxPieces, batchSize: 3 });
+      await scoreWindows(jobs, { session, startId: encoder.startId, endId: encoder.endId, padId: encoder.padId, maxPieces, batchSize: 3, batchTokens: 1024 });
       await session.dispose();
       for (let w = 0; w < n; w++) {
         let total = 0;
