@@ -46,6 +46,6 @@ export interface EngineOptions {
   threads?: number;
   /** Default true: run inference in a worker thread so the caller's thread never blocks. */
   inWorker?: boolean;
-  /** Model inputs per inference batch, default 32. */
+  /** Most model inputs (sentence windows) per inference batch, default 32; a batch also stays under 1024 padded tokens. */
   batchSize?: number;
 }

@@ -20,8 +20,8 @@ export const WINDOW_OVERLAP = 32;
 const DEFAULT_BATCH_SIZE = 32;
 /**
  * Most padded tokens per batch. Measured on BC5CDR with the q8 model at 1 thread: 256 to 1024
- * run at the same speed, 64 rows of ~40 pieces (~2.6k tokens) about 20 % slower, as the
- * activations stop fitting in cache. Long windows (128 pieces) thus go 8 to a batch.
+ * run at the same speed, 64 rows of ~40 pieces (~2.6k tokens) about 20 % slower (likely as the
+ * activations stop fitting in cache). Long windows (128 pieces) thus go 8 to a batch.
  */
 const BATCH_TOKENS = 1024;
 /** Batches prepared at a time: enough to sort by length, few enough to bound memory. */
