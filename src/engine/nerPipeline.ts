@@ -28,7 +28,9 @@ const BATCH_TOKENS = 1024;
 const BATCHES_PER_CHUNK = 8;
 
 export class NerPipeline implements NerEngine {
-  private disposed = false;
+  /** Aborted by dispose(): calls in flight stop before their next batch. */
+  private readonly lifetime = new AbortController();
+  private readonly running = new Set<Promise<unknown>>();
 
   private constructor(
     readonly info: ModelInfo,
@@ -58,8 +60,33 @@ export class NerPipeline implements NerEngine {
   }
 
   async annotateBatch(texts: string[], opts: AnnotateOptions = {}): Promise<Annotation[][]> {
-    if (this.disposed) throw new EngineDisposedError();
+    this.lifetime.signal.throwIfAborted();
     opts.signal?.throwIfAborted();
+    const signal = opts.signal ? AbortSignal.any([opts.signal, this.lifetime.signal]) : this.lifetime.signal;
+    const work = this.annotateAll(texts, opts, signal);
+    this.running.add(work);
+    try {
+      return await work;
+    } finally {
+      this.running.delete(work);
+    }
+  }
+
+  async countTokens(text: string): Promise<number> {
+    this.lifetime.signal.throwIfAborted();
+    let count = 0;
+    for (const sentence of encodeSentences([text], this.encoder)) count += sentence.pieceStart[sentence.words.length];
+    return count;
+  }
+
+  async dispose(): Promise<void> {
+    if (this.lifetime.signal.aborted) return;
+    this.lifetime.abort(new EngineDisposedError());
+    await Promise.allSettled(this.running);
+    await this.session.dispose();
+  }
+
+  private async annotateAll(texts: string[], opts: AnnotateOptions, signal: AbortSignal): Promise<Annotation[][]> {
     const results: Annotation[][] = texts.map(() => []);
     const ctx: InferenceContext = {
       session: this.session,
@@ -69,7 +96,7 @@ export class NerPipeline implements NerEngine {
       maxPieces: this.info.maxLength - 2,
       batchSize: this.batchSize,
       batchTokens: BATCH_TOKENS,
-      signal: opts.signal,
+      signal,
     };
     const L = this.scheme.labels.length;
     let sentences: Array<{ sentence: EncodedSentence; emissions: Float32Array }> = [];
@@ -97,18 +124,6 @@ export class NerPipeline implements NerEngine {
     }
     await runChunk();
     return results;
-  }
-
-  async countTokens(text: string): Promise<number> {
-    let count = 0;
-    for (const sentence of encodeSentences([text], this.encoder)) count += sentence.pieceStart[sentence.words.length];
-    return count;
-  }
-
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
-    this.disposed = true;
-    await this.session.dispose();
   }
 
   private entities(text: string, sentence: EncodedSentence, emissions: Float32Array, opts: AnnotateOptions): Annotation[] {

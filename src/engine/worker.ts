@@ -25,8 +25,7 @@ NerPipeline.load(workerData as EngineOptions).then(
         } else if (request.type === 'countTokens') {
           reply({ type: 'done', id: request.id, result: await pipeline.countTokens(request.text) });
         } else {
-          for (const other of running.values()) other.abort();
-          await pipeline.dispose();
+          await pipeline.dispose(); // stops the calls in flight first
           reply({ type: 'done', id: request.id });
           port.close();
         }

@@ -127,13 +127,16 @@ describe('NER engine end to end (bundled model)', function () {
     await fresh.dispose();
   });
 
-  it('refuses calls after dispose', async () => {
+  it('stops calls in flight on dispose and refuses calls after it', async () => {
     for (const inWorkerThread of [true, false]) {
       const engine = await createEngine({ modelDir: MODEL_DIR, inWorker: inWorkerThread, dtype: 'fp32' });
       assert.equal(engine.info.dtype, 'fp32');
       assert.ok((await engine.annotate(CISPLATIN)).some((a) => a.text === 'Cisplatin'));
+      const inFlight = assert.rejects(engine.annotate(documents().join('\n\n').repeat(10)), EngineDisposedError);
       await engine.dispose();
+      await inFlight;
       await assert.rejects(engine.annotate(CISPLATIN), EngineDisposedError);
+      await assert.rejects(engine.countTokens(CISPLATIN), EngineDisposedError);
     }
   });
 });
