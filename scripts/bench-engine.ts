@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createEngine, type ModelDtype, type NerEngine } from '../src/engine';
+import { readPubTator } from '../src/engine/formats';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -19,14 +20,7 @@ const FIXTURE = path.join(ROOT, 'test/fixtures/engine/bc5cdr-sentences.txt');
 const DTYPES: ModelDtype[] = ['fp32', 'q8'];
 
 function documents(count: number): string[] {
-  if (existsSync(CORPUS)) {
-    // PubTator: "<pmid>|t|title", "<pmid>|a|abstract", annotation lines; documents separated by a blank line.
-    return readFileSync(CORPUS, 'utf8')
-      .split(/\n\n+/)
-      .map((block) => block.split('\n').filter((l) => /^\d+\|[ta]\|/.test(l)).map((l) => l.replace(/^\d+\|[ta]\|/, '')).join('\n'))
-      .filter(Boolean)
-      .slice(0, count);
-  }
+  if (existsSync(CORPUS)) return readPubTator(readFileSync(CORPUS, 'utf8')).slice(0, count).map((doc) => doc.text);
   const sentences = readFileSync(FIXTURE, 'utf8').split('\n').filter(Boolean);
   return Array.from({ length: count }, (_, i) => Array.from({ length: 10 }, (_, k) => sentences[(i * 10 + k) % sentences.length]).join(' '));
 }
