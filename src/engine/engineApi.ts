@@ -49,3 +49,12 @@ export interface EngineOptions {
   /** Most model inputs (sentence windows) per inference batch, default 32; a batch also stays under 1024 padded tokens. */
   batchSize?: number;
 }
+
+/** Throws a RangeError for options no engine can honour (before any model loads). */
+export function checkEngineOptions(opts: EngineOptions): void {
+  for (const name of ['threads', 'batchSize'] as const) {
+    const value = opts[name];
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  }
+  if (opts.dtype !== undefined && opts.dtype !== 'fp32' && opts.dtype !== 'q8') throw new RangeError(`dtype must be 'fp32' or 'q8', got ${opts.dtype}`);
+}

@@ -2,7 +2,7 @@
 // createEngine() runs inference in a worker thread by default (see workerEngine.ts); the
 // pure helpers below are exported for tests and tools.
 import * as path from 'node:path';
-import type { EngineOptions, NerEngine } from './engineApi';
+import { checkEngineOptions, type EngineOptions, type NerEngine } from './engineApi';
 import { defaultModelDir, readModelFolder } from './modelFolder';
 import { NerPipeline } from './nerPipeline';
 import { WorkerNerEngine } from './workerEngine';
@@ -25,9 +25,10 @@ export { WordPieceEncoder } from './wordPieces';
 
 /**
  * Loads the model and returns a ready engine. Rejects with ModelLoadError (naming the file)
- * when the model folder is missing, incomplete or corrupt.
+ * when the model folder is missing, incomplete or corrupt, and with RangeError for bad options.
  */
 export async function createEngine(opts: EngineOptions = {}): Promise<NerEngine> {
+  checkEngineOptions(opts);
   const resolved: EngineOptions = { ...opts, modelDir: path.resolve(opts.modelDir ?? defaultModelDir()) };
   readModelFolder(resolved.modelDir!, resolved.dtype ?? 'q8'); // fail fast, before a worker starts
   return resolved.inWorker === false ? NerPipeline.load(resolved) : WorkerNerEngine.start(resolved);

@@ -2,7 +2,7 @@
 // BIO-constrained Viterbi per sentence -> entity spans with original offsets.
 // The worker runs this; createEngine({ inWorker: false }) returns it directly.
 import { readFileSync } from 'node:fs';
-import type { AnnotateOptions, EngineOptions, ModelInfo, NerEngine } from './engineApi';
+import { AnnotateOptions, checkEngineOptions, EngineOptions, ModelInfo, NerEngine } from './engineApi';
 import { EncodedSentence, encodeSentences } from './encodedSentences';
 import { EngineDisposedError, ModelLoadError } from './errors';
 import { Gazetteer } from './gazetteer';
@@ -42,6 +42,7 @@ export class NerPipeline implements NerEngine {
   ) {}
 
   static async load(opts: EngineOptions = {}): Promise<NerPipeline> {
+    checkEngineOptions(opts);
     const folder = readModelFolder(opts.modelDir ?? defaultModelDir(), opts.dtype ?? 'q8');
     // The ONNX file first: it is the likeliest to be corrupt (a truncated download).
     const session = await TokenClassifierSession.open(folder.onnxFile, opts.threads ?? 1, folder.scheme.labels.length);

@@ -91,6 +91,12 @@ describe('model folder errors', function () {
     assert.match(error.message, /model folder not found/);
   });
 
+  it('rejects options no engine can honour before loading anything', async () => {
+    await assert.rejects(createEngine({ threads: 0 }), /threads must be a positive integer/);
+    await assert.rejects(createEngine({ batchSize: 2.5, inWorker: false }), RangeError);
+    await assert.rejects(createEngine({ dtype: 'int4' as 'q8' }), /dtype must be 'fp32' or 'q8'/);
+  });
+
   it('reports a corrupt ONNX file found by the worker as a ModelLoadError too', async () => {
     const dir = brokenModel(replace('onnx/model_quantized.onnx', (b) => b.subarray(0, 1000)));
     const error = await loadError({ modelDir: dir, inWorker: true });
