@@ -4,14 +4,15 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Annotation, EntityType } from './engine/types';
 
 export type { Annotation, EntityType };
+export { ENTITY_TYPES } from './engine/types';
 
 /**
  * The settings the server acts on, resolved by the client: the client owns configuration and
- * workspace trust, so `modelDir` is already an absolute path that is safe to load (or undefined
- * for the bundled model).
+ * workspace trust, so `modelDir` is already an absolute path that is safe to load.
  */
 export interface ServerSettings {
-  modelDir?: string;
+  /** null: the bundled model (null, not undefined, so that it survives JSON). */
+  modelDir: string | null;
   entityTypes: EntityType[];
   minConfidence: number;
   /** Documents longer than this (UTF-16 code units, about bytes for clinical text) are not analysed. */

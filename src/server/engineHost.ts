@@ -23,8 +23,8 @@ export class EngineHost {
 
   constructor(
     private readonly onStatus: (status: ServerStatus) => void,
-    /** Called with each newly loaded engine: caches of the previous model are stale. */
-    private readonly onEngine: (engine: NerEngine) => void,
+    /** Called when the model changed: a new engine, or undefined when it failed to load (error state). */
+    private readonly onEngine: (engine: NerEngine | undefined) => void,
     private readonly load: LoadEngine = createEngine,
   ) {}
 
@@ -54,6 +54,7 @@ export class EngineHost {
       this.engine = undefined;
       this.loading = Promise.resolve(undefined);
       this.setStatus({ state: 'error', message: `The model crashed ${this.crashes.length} times in a row: ${error.message}` });
+      this.onEngine(undefined);
       return;
     }
     this.reload();
@@ -89,6 +90,7 @@ export class EngineHost {
       (error: Error) => {
         if (generation !== this.generation) return undefined;
         this.setStatus({ state: 'error', message: `Cannot load the model: ${error.message}` });
+        this.onEngine(undefined);
         return undefined;
       },
     );

@@ -35,6 +35,7 @@ let clientInitialized = false;
 const sendStatus = (status: ServerStatus) => {
   if (clientInitialized) void connection.sendNotification(ServerStatusNotification, status);
 };
+// A new model (or none) invalidates every document's entities.
 const host = new EngineHost(sendStatus, () => scheduler.reanalyseAll());
 const pipeline = new EntityPipeline(host, () => terminology, () => settings);
 
@@ -75,7 +76,7 @@ async function useTerminology(preferredVocabulary: string): Promise<void> {
 function configure(raw: unknown): void {
   const previous = settings;
   settings = mergeSettings(settings, raw);
-  host.use(settings.modelDir); // a no-op unless the model folder changed
+  host.use(settings.modelDir ?? undefined); // a no-op unless the model folder changed
   if (settings.preferredVocabulary !== previous.preferredVocabulary) void useTerminology(settings.preferredVocabulary);
   else if (settings.maxFileSize !== previous.maxFileSize || settings.incremental !== previous.incremental) scheduler.reanalyseAll();
   else scheduler.republishAll();
@@ -83,7 +84,7 @@ function configure(raw: unknown): void {
 
 connection.onInitialize((params): InitializeResult => {
   settings = mergeSettings(DEFAULT_SETTINGS, params.initializationOptions);
-  host.use(settings.modelDir);
+  host.use(settings.modelDir ?? undefined);
   void useTerminology(settings.preferredVocabulary);
   return {
     capabilities: {

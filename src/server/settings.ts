@@ -4,9 +4,9 @@ import { ENTITY_TYPES, type EntityType } from '../engine';
 import type { ServerSettings } from '../protocol';
 
 export const DEFAULT_SETTINGS: ServerSettings = {
-  modelDir: undefined,
+  modelDir: null,
   entityTypes: [...ENTITY_TYPES],
-  minConfidence: 0.4,
+  minConfidence: 0.3,
   maxFileSize: 1_000_000,
   debounceMs: 60,
   preferredVocabulary: 'MeSH',
@@ -19,7 +19,7 @@ export function mergeSettings(base: ServerSettings, raw: unknown): ServerSetting
   const given = raw as Partial<Record<keyof ServerSettings, unknown>>;
   const number = (v: unknown, min: number, max: number) => (typeof v === 'number' && v >= min && v <= max ? v : undefined);
   return {
-    modelDir: 'modelDir' in given ? (typeof given.modelDir === 'string' && given.modelDir ? given.modelDir : undefined) : base.modelDir,
+    modelDir: 'modelDir' in given ? (typeof given.modelDir === 'string' && given.modelDir ? given.modelDir : null) : base.modelDir,
     entityTypes: Array.isArray(given.entityTypes)
       ? given.entityTypes.filter((t): t is EntityType => ENTITY_TYPES.includes(t as EntityType))
       : base.entityTypes,

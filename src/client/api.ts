@@ -1,0 +1,22 @@
+// What `activate` returns: a small read-only view of the extension's state for automation and
+// the end-to-end tests (they run in the real extension host and cannot see editor decorations
+// otherwise). Nothing here changes behaviour.
+import type * as vscode from 'vscode';
+import type { DocumentAnnotations } from '../protocol';
+import type { PaintedDecorations } from './decorations';
+import type { ClientState } from './statusBar';
+
+export interface BioLensApi {
+  /** Server and model state, as the status bar shows it. */
+  readonly state: ClientState;
+  readonly onDidChangeState: vscode.Event<ClientState>;
+  /** The entities the server published for the document's current version. */
+  annotations(doc: vscode.TextDocument): DocumentAnnotations | undefined;
+  /** What is painted in a visible editor of `uri`: ranges per entity type. */
+  decorations(uri: vscode.Uri): PaintedDecorations | undefined;
+  readonly onDidPaint: vscode.Event<PaintedDecorations>;
+  /** The status bar text. */
+  readonly statusText: string;
+  /** Every message BioLens has shown the user, oldest first. */
+  readonly messages: readonly string[];
+}

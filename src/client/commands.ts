@@ -1,0 +1,65 @@
+// The BioLens commands: a flat list of small factories, each taking the context it needs.
+// Titles and categories live in package.json (contributes.commands).
+import * as vscode from 'vscode';
+import { ENTITY_TYPES, IGNORE_TERM_COMMAND, type EntityType } from '../protocol';
+import type { Ctx } from './ctx';
+import { pickEntity } from './entityPicker';
+import { analyseWorkspaceFolder } from './workspaceReport';
+
+type Command = (...args: never[]) => unknown;
+
+export function commands(ctx: Ctx): Record<string, Command> {
+  return {
+    'biolens.toggleHighlighting': () => toggleHighlighting(ctx),
+    'biolens.chooseEntityTypes': () => chooseEntityTypes(ctx),
+    'biolens.showEntities': () => pickEntity(ctx.store),
+    'biolens.analyseWorkspace': () => analyseWorkspaceFolder(ctx),
+    'biolens.restartServer': () => ctx.restart(),
+    'biolens.showOutput': () => ctx.output.show(true),
+    'biolens.showActions': () => showActions(ctx),
+    [IGNORE_TERM_COMMAND]: (term: string) => ctx.config.addIgnoredTerm(term),
+  };
+}
+
+export function registerCommands(ctx: Ctx): vscode.Disposable[] {
+  return Object.entries(commands(ctx)).map(([id, run]) => vscode.commands.registerCommand(id, run));
+}
+
+export function toggleHighlighting(ctx: Ctx, on = !ctx.painter.highlighting): void {
+  ctx.painter.setHighlighting(on);
+  ctx.statusBar.setHighlighting(on);
+  void ctx.extension.workspaceState.update('biolens.highlighting', on);
+  void vscode.commands.executeCommand('setContext', 'biolens.highlighting', on);
+}
+
+async function chooseEntityTypes(ctx: Ctx): Promise<void> {
+  const enabled = new Set(ctx.config.entityTypes);
+  const items = ENTITY_TYPES.map((type) => ({ label: type, picked: enabled.has(type) }));
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'BioLens: entity types to highlight' });
+  if (picked) await ctx.config.setEntityTypes(picked.map((i) => i.label as EntityType));
+}
+
+interface Action extends vscode.QuickPickItem {
+  command: string;
+}
+
+async function showActions(ctx: Ctx): Promise<void> {
+  const actions: Action[] = [
+    { label: ctx.painter.highlighting ? '$(eye-closed) Turn highlighting off' : '$(eye) Turn highlighting on', command: 'biolens.toggleHighlighting' },
+    { label: '$(list-flat) Show entities in this document', command: 'biolens.showEntities' },
+    { label: '$(filter) Choose entity types', command: 'biolens.chooseEntityTypes' },
+    { label: '$(file-text) Analyse workspace folder and write a report', command: 'biolens.analyseWorkspace' },
+    { label: '$(debug-restart) Restart the server', command: 'biolens.restartServer' },
+    { label: '$(output) Show output', command: 'biolens.showOutput' },
+    { label: '$(settings-gear) Settings', command: 'workbench.action.openSettings' },
+  ];
+  // Contributed by the model taxonomy view, when present.
+  if ((await vscode.commands.getCommands(true)).includes('biolens.openTaxonomy')) {
+    actions.splice(4, 0, { label: '$(type-hierarchy) Open the model taxonomy', command: 'biolens.openTaxonomy' });
+  }
+  const state = ctx.serverState;
+  const picked = await vscode.window.showQuickPick(actions, { title: `BioLens — ${'model' in state ? state.model : 'server'}: ${state.state}` });
+  if (!picked) return;
+  if (picked.command === 'workbench.action.openSettings') await vscode.commands.executeCommand(picked.command, '@ext:biolens.biolens');
+  else await vscode.commands.executeCommand(picked.command);
+}

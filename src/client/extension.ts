@@ -1,0 +1,45 @@
+// Entry point. Activation only wires things up (cheap, no model code in this process); the
+// server process loads the model afterwards and reports its progress in the status bar.
+import * as vscode from 'vscode';
+import type { BioLensApi } from './api';
+import { registerCommands, toggleHighlighting } from './commands';
+import { Config, SECTION } from './config';
+import { Ctx } from './ctx';
+
+let ctx: Ctx | undefined;
+
+export function activate(context: vscode.ExtensionContext): BioLensApi {
+  const c = new Ctx(context);
+  ctx = c;
+  context.subscriptions.push(
+    c,
+    ...registerCommands(c),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SECTION)) return;
+      if (Config.needsRestart(event)) void c.restart();
+      else c.sendSettings();
+      if (event.affectsConfiguration(`${SECTION}.decorationStyle`) || event.affectsConfiguration(`${SECTION}.negatedStyle`)) c.painter.restyle();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => c.sendSettings()),
+  );
+  toggleHighlighting(c, context.workspaceState.get('biolens.highlighting', true));
+  void c.start();
+  return {
+    get state() {
+      return c.serverState;
+    },
+    onDidChangeState: c.onDidChangeState,
+    annotations: (doc) => c.store.current(doc),
+    decorations: (uri) => c.painter.paintedIn(uri),
+    onDidPaint: c.painter.onDidPaint,
+    get statusText() {
+      return c.statusBar.text;
+    },
+    messages: c.notices.shown,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await ctx?.stop();
+  ctx = undefined;
+}

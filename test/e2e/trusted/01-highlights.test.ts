@@ -1,0 +1,25 @@
+import * as assert from 'node:assert/strict';
+import { assertRangesMatchText, asOffsets, biolens, completeDecorations, expectedEntities, openInEditor, screenshot, workspaceFile } from '../helpers';
+
+describe('Opening an example note', () => {
+  it('highlights exactly the entities the engine finds, at their ranges and with their types', async () => {
+    const api = await biolens();
+    const editor = await openInEditor(workspaceFile('examples', 'clinical-note.txt'));
+    const painted = await completeDecorations(api, editor, 50_000);
+
+    assertRangesMatchText(painted, editor.document);
+    assert.deepEqual(asOffsets(painted, editor.document), expectedEntities());
+    assert.ok(
+      painted.entities.some((e) => e.type === 'Disease' && /atrial fibrillation/i.test(e.text)),
+      'the note\'s atrial fibrillation is highlighted as a Disease',
+    );
+    await screenshot('01-clinical-note-highlighted');
+  });
+
+  it('shows the model as ready and the entity count in the status bar', async () => {
+    const api = await biolens();
+    assert.equal(api.state.state, 'ready');
+    assert.ok('model' in api.state && api.state.model === 'biolens-ner-mini');
+    assert.match(api.statusText, new RegExp(`BioLens: ${expectedEntities().length} entities`));
+  });
+});

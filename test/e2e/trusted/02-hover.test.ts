@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { biolens, completeDecorations, openInEditor, screenshot, workspaceFile } from '../helpers';
+
+describe('Hovering an entity', () => {
+  it('shows its type and confidence, and its concept with the definition when concept linking is on', async () => {
+    const api = await biolens();
+    const editor = await openInEditor(workspaceFile('examples', 'clinical-note.txt'));
+    const painted = await completeDecorations(api, editor);
+    const entity = painted.entities.find((e) => e.type === 'Disease' && /atrial fibrillation/i.test(e.text))!;
+
+    const inside = entity.range.start.translate(0, 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, inside);
+    const markdown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+
+    assert.match(markdown, /Disease/);
+    assert.ok(hovers.some((h) => h.range?.isEqual(entity.range)), 'the hover covers the entity');
+    if ('terminology' in api.state && api.state.terminology) {
+      assert.match(markdown, /atrial fibrillation/i, 'preferred term');
+      assert.match(markdown, /MESH|DOID|HP:|ICD10CM/i, 'concept identifiers');
+    }
+
+    editor.selection = new vscode.Selection(inside, inside);
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await new Promise((r) => setTimeout(r, 1500));
+    await screenshot('02-hover');
+    await vscode.commands.executeCommand('editor.action.hideHover').then(undefined, () => undefined);
+  });
+
+  it('shows nothing away from entities', async () => {
+    const editor = await openInEditor(workspaceFile('examples', 'clinical-note.txt'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 2));
+    assert.equal(hovers.filter((h) => h.contents.some((c) => /confidence/.test(typeof c === 'string' ? c : c.value))).length, 0);
+  });
+});

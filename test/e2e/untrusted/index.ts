@@ -1,0 +1,3 @@
+import { runSuite } from '../mochaRunner';
+
+export const run = (): Promise<void> => runSuite(__dirname);
