@@ -85,7 +85,8 @@ export function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new ModelLoadError(`corrupt model file ${file}: ${(e as Error).message}`, file, { cause: e });
+    const what = e instanceof SyntaxError ? 'corrupt' : 'cannot read';
+    throw new ModelLoadError(`${what} model file ${file}: ${(e as Error).message}`, file, { cause: e });
   }
 }
 
