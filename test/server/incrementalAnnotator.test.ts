@@ -1,0 +1,74 @@
+// The incremental path against the plain one, with the real model: same entities, a fraction of
+// the model calls.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { createEngine, type Annotation, type NerEngine } from '../../src/engine';
+import { IncrementalAnnotator } from '../../src/server/incrementalAnnotator';
+
+const NOTE = readFileSync(path.join(__dirname, '..', '..', 'examples', 'clinical-note.txt'), 'utf8');
+
+/**
+ * Same spans and types; scores equal to 1e-2. A paragraph batched with different neighbours is
+ * padded differently, and int8 inference then differs in the last digits.
+ */
+function assertSameEntities(actual: Annotation[], expected: Annotation[]): void {
+  const spans = (list: Annotation[]) => list.map(({ start, end, text, type }) => ({ start, end, text, type }));
+  assert.deepEqual(spans(actual), spans(expected));
+  actual.forEach((a, i) => assert.ok(Math.abs(a.score - expected[i].score) < 1e-2, `score of ${a.text}: ${a.score} vs ${expected[i].score}`));
+}
+
+describe('IncrementalAnnotator with the bundled model', function () {
+  this.timeout(120_000);
+  let engine: NerEngine;
+  let paragraphsSentToModel = 0;
+  const annotator = () =>
+    new IncrementalAnnotator((texts, signal) => {
+      paragraphsSentToModel += texts.length;
+      return engine.annotateBatch(texts, { signal });
+    });
+
+  before(async () => {
+    engine = await createEngine({ inWorker: false });
+  });
+  after(() => engine.dispose());
+  beforeEach(() => (paragraphsSentToModel = 0));
+
+  it('finds exactly what annotating the whole document finds', async () => {
+    const result = await annotator().annotate(NOTE);
+    assertSameEntities(result.annotations, await engine.annotate(NOTE));
+    assert.equal(result.reusedParagraphs, 0);
+  });
+
+  it('after an edit sends only the edited paragraph to the model, and still agrees with a full analysis', async () => {
+    const incremental = annotator();
+    await incremental.annotate(NOTE);
+    paragraphsSentToModel = 0;
+    const edited = NOTE.replace('Mild ankle swelling', 'Mild ankle swelling and new onset gout');
+
+    const result = await incremental.annotate(edited);
+
+    assert.equal(paragraphsSentToModel, 1);
+    assert.equal(result.analysedParagraphs, 1);
+    assert.ok(result.reusedParagraphs > 5);
+    assertSameEntities(result.annotations, await engine.annotate(edited));
+  });
+
+  it('reuses paragraphs that only moved (text inserted above them)', async () => {
+    const incremental = annotator();
+    await incremental.annotate(NOTE);
+    paragraphsSentToModel = 0;
+    const result = await incremental.annotate(`Addendum.\n\n${NOTE}`);
+    assert.equal(paragraphsSentToModel, 1, 'only the new paragraph');
+    for (const a of result.annotations) assert.equal(`Addendum.\n\n${NOTE}`.slice(a.start, a.end), a.text);
+  });
+
+  it('stops when aborted, and what was not analysed is analysed next time', async () => {
+    const incremental = annotator();
+    const abort = new AbortController();
+    abort.abort(new Error('newer edit'));
+    await assert.rejects(incremental.annotate(NOTE, abort.signal), /newer edit/);
+    const result = await incremental.annotate(NOTE);
+    assertSameEntities(result.annotations, await engine.annotate(NOTE));
+  });
+});

@@ -1,0 +1,95 @@
+// The language server as its own process, spoken to over LSP like an editor does, with the
+// bundled model (dist/server.js: run `npm run build` first; npm test does).
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { ServerSession } from './serverSession';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const NOTE = readFileSync(path.join(ROOT, 'examples', 'clinical-note.txt'), 'utf8');
+const URI = 'file:///notes/clinical-note.txt';
+
+describe('The language server process', function () {
+  this.timeout(120_000);
+  let server: ServerSession;
+
+  before(async () => {
+    server = await ServerSession.start({ debounceMs: 20 });
+  });
+  after(() => server.stop());
+
+  it('reports loading, then ready with the model name and its process id', async () => {
+    const ready = await server.waitForStatus((s) => s.state === 'ready');
+    assert.equal(ready.model, 'biolens-ner-mini');
+    assert.equal(ready.pid, server.pid);
+  });
+
+  it('publishes the entities of an opened document, stamped with its version, offsets slicing the text', async () => {
+    const published = server.nextAnnotations(URI);
+    server.open(URI, NOTE, 7);
+    const result = await published;
+    assert.equal(result.version, 7);
+    assert.equal(result.state, 'complete');
+    assert.ok(result.annotations.length > 5);
+    for (const a of result.annotations) {
+      assert.equal(NOTE.slice(a.start, a.end), a.text);
+      assert.ok(a.score >= server.settings.minConfidence);
+    }
+  });
+
+  it('answers a hover on an entity with its type, over exactly its range', async () => {
+    const at = NOTE.indexOf('atrial fibrillation');
+    const line = NOTE.slice(0, at).split('\n').length - 1;
+    const character = at - NOTE.lastIndexOf('\n', at) - 1;
+    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line, character: character + 3 } })) as Hover;
+    assert.match(JSON.stringify(hover.contents), /Disease/);
+    assert.deepEqual(hover.range, { start: { line, character }, end: { line, character: character + 'atrial fibrillation'.length } });
+  });
+
+  it('after an edit publishes the moved entities at once, then re-analyses only the changed paragraph', async () => {
+    const edited = NOTE.replace('Mild ankle swelling', 'Mild ankle swelling and gout');
+    const pending = server.nextAnnotations(URI, (a) => a.state === 'pending');
+    const complete = server.nextAnnotations(URI, (a) => a.state === 'complete');
+    server.change(URI, 8, edited);
+    const shifted = await pending;
+    assert.equal(shifted.version, 8);
+    for (const a of shifted.annotations) assert.equal(edited.slice(a.start, a.end), a.text);
+    const done = await complete;
+    assert.equal(done.version, 8);
+    assert.equal(done.stats?.analysedParagraphs, 1);
+    assert.ok(done.stats!.reusedParagraphs > 5);
+  });
+
+  it('skips a document above maxFileSize and says how large it is', async () => {
+    const uri = 'file:///notes/huge.txt';
+    const published = server.nextAnnotations(uri);
+    server.open(uri, 'x'.repeat(server.settings.maxFileSize + 1));
+    const result = await published;
+    assert.equal(result.state, 'skipped');
+    assert.deepEqual(result.skipped, { reason: 'tooLarge', size: server.settings.maxFileSize + 1, limit: server.settings.maxFileSize });
+    server.close(uri);
+  });
+
+  it('filters by entity type and confidence when the settings change, without re-analysing', async () => {
+    const published = server.nextAnnotations(URI);
+    server.configure({ entityTypes: ['Disease'] });
+    const result = await published;
+    assert.ok(result.annotations.length > 0);
+    assert.ok(result.annotations.every((a) => a.type === 'Disease'));
+    server.configure({ entityTypes: ['Chemical', 'Disease', 'Gene', 'Species', 'CellLine', 'CellType'] });
+  });
+
+  it('goes to the error state with a corrupt model folder, publishes no entities, and recovers', async () => {
+    const cleared = server.nextAnnotations(URI, (a) => a.annotations.length === 0);
+    server.configure({ modelDir: path.join(ROOT, 'test', 'e2e', 'fixtures', 'corrupt-model') });
+    const error = await server.waitForStatus((s) => s.state === 'error');
+    assert.match(error.message!, /corrupt or unreadable ONNX model .*model_quantized\.onnx/);
+    await cleared;
+
+    const back = server.nextAnnotations(URI, (a) => a.state === 'complete' && a.annotations.length > 0);
+    server.configure({ modelDir: null });
+    await server.waitForStatus((s) => s.state === 'ready');
+    await back;
+  });
+});
