@@ -11,6 +11,16 @@ export interface Concept {
   preferred: string;
   definition?: string;
   xrefs: string[];
+  // Optional, filled by the terminology layer (src/engine/terminology):
+  /** Where `definition` comes from: the prefixed id whose vocabulary defines it, e.g. DOID:5844. */
+  definitionSource?: string;
+  /** A few other names of the concept, for the hover. */
+  synonyms?: string[];
+  /** Semantic type or tree path, e.g. "Diseases › Cardiovascular Diseases › Heart Diseases". */
+  semanticType?: string;
+  /** Linking confidence 0..1 and how the concept was found. */
+  score?: number;
+  match?: 'exact' | 'abbreviation' | 'fuzzy' | 'partial';
 }
 
 export interface EntityContext {
@@ -23,6 +33,8 @@ export interface EntityContext {
 export interface Suggestion {
   replacement: string;
   reason: string;
+  /** The concept whose preferred term is proposed (optional; set by the terminology layer). */
+  conceptId?: string;
 }
 
 export interface Annotation {

@@ -5,7 +5,9 @@
 //
 // What is folded: case, accents, Greek letters (α ↔ alpha), punctuation and hyphens (→ space),
 // letter/digit boundaries (IL6 ↔ IL-6 ↔ IL 6), possessives (Parkinson's ↔ Parkinson), regular
-// English plurals, and Roman numerals from II upwards (type II ↔ type 2).
+// English plurals, British spellings (haemorrhage, oedema, tumour, analyse) and Roman numerals
+// from II upwards (type II ↔ type 2). Both sides of a lookup are folded, so a fold only has
+// to be consistent, not to produce a real word ("aerobic" becomes "erobic" on both sides).
 
 const GREEK: Record<string, string> = {
   α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ϵ: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta',
@@ -61,7 +63,13 @@ function normalizeToken(token: string): string {
   if (ROMAN[lower]) return ROMAN[lower];
   // An acronym's final S is part of it (AIDS, CNS), not a plural.
   if (ACRONYM.test(token)) return lower;
-  return singular(lower);
+  return americanSpelling(singular(lower));
+}
+
+/** haemorrhage → hemorrhage, oedema → edema, tumour → tumor, analyse → analyze. */
+function americanSpelling(word: string): string {
+  if (word.length < 5) return word;
+  return word.replace(/(?:ae|oe)(?=\p{L})/gu, 'e').replace(/our$/, 'or').replace(/yse$/, 'yze').replace(/isation$/, 'ization');
 }
 
 /** Regular English plurals only; both sides of a lookup go through it, so it need not be exact. */
@@ -79,4 +87,20 @@ export function trigrams(key: string): string[] {
   const grams: string[] = [];
   for (let i = 0; i + 3 <= padded.length; i++) grams.push(padded.slice(i, i + 3));
   return grams;
+}
+
+const ABBREVIATION_SHAPE = /^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\p{N}-]{2,8}$/u;
+
+/** Short, mostly capitals (COPD, HbA1c is not; T2DM, 5-FU are): how synonym lists write abbreviations. */
+export function looksLikeAbbreviation(text: string): boolean {
+  return ABBREVIATION_SHAPE.test(text);
+}
+
+/**
+ * The key with its words sorted, marked with "~" so it never equals a normal key: inverted
+ * headings ("Kidney Failure, Chronic") are also indexed under it, so "chronic kidney failure"
+ * finds them.
+ */
+export function unorderedKey(key: string): string {
+  return `~ ${key.split(' ').sort().join(' ')}`;
 }

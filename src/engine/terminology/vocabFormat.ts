@@ -1,17 +1,21 @@
 // The compiled vocabulary's file layout (models/vocab/), written by scripts/build-vocab.ts and
-// read by KnowledgeBase. Text lines, not JSON: the loader keeps each file as one Buffer and
+// read by KnowledgeBase. Text lines in compressed blocks (blockTable.ts), not JSON: the loader
 // decodes a line only when a lookup lands on it, which is what keeps loading under a second and
-// memory flat (parsing 200,000 concepts into objects up front costs seconds and hundreds of MB).
+// memory flat (parsing 180,000 concepts into objects up front costs seconds and hundreds of MB).
 //
-// concepts.tsv  line i = concept i: ids, labels, type bits, semantic type, tree numbers,
+// concepts.bin  line i = concept i: ids, labels, type bits, semantic type, tree numbers,
 //               definitions, xrefs, synonyms. Lists inside a field are joined by LIST (\x1f).
-// names.tsv     sorted by key (byte order): `key TAB entries`; an entry is
+// names.bin     sorted by key (byte order): `key TAB entries`; an entry is
 //               <concept index><kind code><source code>, entries joined by ','.
-// ids.tsv       sorted by id (byte order): `id TAB concept index[,index...]` (own ids and xrefs).
-// fuzzy.bin     character 3-gram TF-IDF index over the keys of names.tsv (see fuzzyIndex.ts).
+// ids.bin       sorted by id (byte order): `id TAB concept index[,index...]` (own ids and xrefs).
+// fuzzy.bin.gz  character 3-gram TF-IDF index over the keys of names.bin (fuzzyIndex.ts).
+// ambiguous-abbreviations.txt  normalised abbreviations never expanded without a definition.
 
 export const VOCAB_FORMAT = 1;
-export const FILES = { manifest: 'manifest.json', concepts: 'concepts.tsv.gz', names: 'names.tsv.gz', ids: 'ids.tsv.gz', fuzzy: 'fuzzy.bin.gz' };
+export const FILES = {
+  manifest: 'manifest.json', concepts: 'concepts.bin', names: 'names.bin', ids: 'ids.bin', fuzzy: 'fuzzy.bin.gz',
+  ambiguous: 'ambiguous-abbreviations.txt',
+};
 export const LIST = '\x1f';
 
 export type NameKind =

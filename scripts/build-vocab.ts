@@ -1,0 +1,149 @@
+// Compiles the shipped vocabulary (models/vocab/) from the open sources in ../shared/data/vocab.
+//   npx tsx scripts/build-vocab.ts [--data ../shared/data] [--out models/vocab]
+// Run by hand when a source changes, then commit models/vocab. CI never runs it: the sources
+// are not in the repository. Only sources whose licence allows shipping are read (see
+// models/NOTICE); CTD MEDIC, the ADAM and Wikipedia abbreviation lists and the GPL medical word
+// list are deliberately not.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { normalizeTerm } from '../src/engine/terminology/normalize';
+import { TYPE_BITS } from '../src/engine/terminology/vocabularies';
+import type { EntityType } from '../src/engine/types';
+import { addId, addName, compile, type Compiled } from './vocab/compile';
+import { readCorpusNames, type CorpusName } from './vocab/corpora';
+import { readMesh } from './vocab/mesh';
+import { mergeConcepts } from './vocab/merge';
+import { readChebi, readDiseaseOntology } from './vocab/oboSources';
+import { readHpo } from './vocab/hpo';
+import { readNcbiTaxonSubset, readSymptomOntology } from './vocab/owlSources';
+import type { SourceResult } from './vocab/sourceConcept';
+import { readHgnc, readIcd10cm } from './vocab/tabularSources';
+import { writeVocabulary } from './vocab/write';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const ROOT = path.resolve(__dirname, '..');
+const DATA = path.resolve(option('data', path.join(ROOT, '../shared/data')));
+const OUT = path.resolve(option('out', path.join(ROOT, 'models/vocab')));
+const VOCAB = path.join(DATA, 'vocab');
+const CORPORA = path.join(DATA, 'corpora');
+
+function main(): void {
+  const started = Date.now();
+  const sources: SourceResult[] = [
+    readMesh(path.join(VOCAB, 'mesh')),
+    readDiseaseOntology(path.join(VOCAB, 'disease-ontology/doid.obo.gz')),
+    readHpo(path.join(VOCAB, 'hpo/hp.json.gz')),
+    readSymptomOntology(path.join(VOCAB, 'symptom-ontology/symp_import.owl')),
+    readChebi(path.join(VOCAB, 'chebi-subset/chebi_import.obo')),
+    readHgnc(path.join(VOCAB, 'hgnc/hgnc_complete_set.txt.gz')),
+    readNcbiTaxonSubset(path.join(VOCAB, 'ncbitaxon-subset/ncbitaxon_import.owl')),
+    readIcd10cm(path.join(VOCAB, 'icd10cm/icd10cm_2022.tsv.gz')),
+  ];
+  for (const s of sources) log(`${s.info.prefix}: ${s.concepts.length} concepts`);
+
+  const corpusNames = [
+    ...readCorpusNames(path.join(CORPORA, 'BC5CDR-pubtator/CDR_TrainingSet.PubTator.txt'), 'b'),
+    ...readCorpusNames(path.join(CORPORA, 'NCBI-disease-pubtator/NCBItrainset_corpus.txt'), 'n'),
+  ];
+  const compiled = compile(mergeConcepts(sources.flatMap((s) => s.concepts)));
+  attachCorpusNames(compiled, corpusNames);
+  const ambiguous = attachCuratedAbbreviations(compiled, path.join(__dirname, 'vocab/clinical-abbreviations.tsv'));
+
+  const manifest = writeVocabulary(
+    OUT,
+    compiled,
+    sources.map((s) => ({ ...s.info, concepts: s.concepts.length })),
+    ambiguous,
+  );
+  log(`wrote ${OUT}: ${JSON.stringify(manifest.counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Corpus names go to the concept that has the corpus's id as its own. Ids no source has are
+ * older MeSH ids (supplementary records since promoted to descriptors, descriptors since
+ * merged): when the name is a current name of exactly one concept of the right type, the old id
+ * becomes a cross-reference of that concept ("rocuronium": C061870 in 2015, D000077123 now);
+ * otherwise the id becomes a concept of its own, named as the corpus writes it.
+ */
+function attachCorpusNames(compiled: Compiled, names: CorpusName[]): void {
+  const counts = { attached: 0, legacy: 0, created: 0, skipped: 0 };
+  for (const n of names) {
+    let concept = compiled.members.get(n.id) ?? uniqueHolder(compiled, n.id);
+    if (concept === undefined && n.id.startsWith('MESH:')) {
+      concept = currentConceptNamed(compiled, n.text, n.typeBits);
+      if (concept !== undefined) {
+        addXref(compiled, concept, n.id);
+        counts.legacy++;
+      } else {
+        concept = addConcept(compiled, n);
+        counts.created++;
+      }
+    }
+    if (concept === undefined) {
+      counts.skipped++;
+      continue;
+    }
+    addName(compiled, n.text, concept, 'corpus', n.source);
+    counts.attached++;
+  }
+  log(`corpus names: ${JSON.stringify(counts)}`);
+}
+
+/** The one concept that lists `id` as a cross-reference (an OMIM id on one DO term), if one. */
+function uniqueHolder(compiled: Compiled, id: string): number | undefined {
+  const holders = compiled.ids.get(id) ?? [];
+  return holders.length === 1 ? holders[0] : undefined;
+}
+
+function currentConceptNamed(compiled: Compiled, text: string, typeBits: number): number | undefined {
+  const entries = (compiled.names.get(normalizeTerm(text)) ?? []).filter(
+    (e) => ['preferred', 'exact', 'trade'].includes(e.kind) && compiled.concepts[e.concept].typeBits & typeBits,
+  );
+  const concepts = new Set(entries.map((e) => e.concept));
+  return concepts.size === 1 ? [...concepts][0] : undefined;
+}
+
+function addXref(compiled: Compiled, concept: number, id: string): void {
+  const record = compiled.concepts[concept];
+  if (!record.xrefs.includes(id)) record.xrefs.push(id);
+  addId(compiled, id, concept);
+}
+
+function addConcept(compiled: Compiled, n: CorpusName): number {
+  const concept = compiled.concepts.length;
+  compiled.concepts.push({
+    ids: [n.id], labels: [n.text], typeBits: n.typeBits, treeNumbers: [], definitions: [], xrefs: [], synonyms: [],
+    semanticType: 'MeSH concept outside the 2024 descriptor files (named as in a training corpus)',
+  });
+  addId(compiled, n.id, concept);
+  compiled.members.set(n.id, concept);
+  return concept;
+}
+
+/** Adds the hand-curated abbreviations; returns those marked ambiguous (normalised). */
+function attachCuratedAbbreviations(compiled: Compiled, file: string): string[] {
+  const ambiguous = new Set<string>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [abbreviation, longForm, type, flag] = line.split('\t');
+    const bits = TYPE_BITS[type as EntityType];
+    const candidates = (compiled.names.get(normalizeTerm(longForm)) ?? []).filter(
+      (e) => ['preferred', 'exact', 'lay', 'spelling'].includes(e.kind) && compiled.concepts[e.concept].typeBits & bits,
+    );
+    const concepts = [...new Set(candidates.map((e) => e.concept))];
+    if (concepts.length !== 1) {
+      log(`  curated ${abbreviation} = ${longForm}: ${concepts.length} concepts, skipped`);
+      continue;
+    }
+    addName(compiled, abbreviation, concepts[0], 'abbreviation', 'B');
+    if (flag === 'ambiguous') ambiguous.add(normalizeTerm(abbreviation));
+  }
+  return [...ambiguous].sort();
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+main();

@@ -1,0 +1,92 @@
+// Linking accuracy on BC5CDR (MeSH ids), per entity type.
+//   npx tsx scripts/eval-linking.ts [--corpus FILE] [--docs N] [--end-to-end] [--errors N]
+//                                   [--threshold X] [--no-corpus-names] [--all-vocabularies]
+// Gold mentions: accuracy@1 of the MeSH id chosen for each gold span (linking alone), with the
+// linker restricted to concepts that have a MeSH id (as BC5CDR asks); --all-vocabularies links
+// as the editor does, to any concept, and counts a concept without a MeSH id as wrong.
+// Gold ids from 2015 MeSH that are now cross-references of a current concept count as that
+// concept (versionEquivalents); the strict figure without this is printed too.
+// --end-to-end: the NER model's own mentions (createEngine), then linking: accuracy on the
+// predicted spans that match a gold span exactly, and BioCreative's document-level id P/R/F1.
+// Default corpus: the BC5CDR development set in ../shared/data (not in CI); the fixture
+// test/fixtures/terminology/bc5cdr-dev-30.PubTator.txt is a fixed 30-abstract sample of it.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { createEngine, type Annotation } from '../src/engine';
+import { readPubTator } from '../src/engine/formats';
+import { accuracy, createTerminology, documentIdScores, goldIds, linkingAccuracy, versionEquivalents, type LinkingReport } from '../src/engine/terminology';
+
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+const ROOT = path.resolve(__dirname, '..');
+const CORPUS = option('corpus') ?? path.resolve(ROOT, '../shared/data/corpora/BC5CDR-pubtator/CDR_DevelopmentSet.PubTator.txt');
+
+async function main(): Promise<void> {
+  const docs = readPubTator(readFileSync(CORPUS, 'utf8')).slice(0, Number(option('docs') ?? Infinity));
+  const started = performance.now();
+  const terminology = createTerminology({
+    linker: {
+      fuzzyThreshold: option('threshold') ? Number(option('threshold')) : undefined,
+      corpusWeight: args.includes('--no-corpus-names') ? 0 : option('corpus-weight') ? Number(option('corpus-weight')) : undefined,
+      restrictTo: args.includes('--all-vocabularies') ? undefined : ['MESH'],
+    },
+  });
+  const equivalents = versionEquivalents(terminology.kb);
+  console.log(`vocabulary loaded in ${(performance.now() - started).toFixed(0)} ms; ${docs.length} documents from ${path.basename(CORPUS)}`);
+
+  const stripped = docs.map((d) => d.annotations.map(({ concept: _gold, ...a }) => a));
+  let t = performance.now();
+  const linked = docs.map((d, i) => terminology.enrich(d.text, stripped[i]));
+  const ms = performance.now() - t;
+  print('gold mentions', linkingAccuracy(docs, linked, { equivalents }));
+  print('gold mentions, strict ids (no MeSH version mapping)', linkingAccuracy(docs, linked));
+  console.log(`  ${(ms / docs.length).toFixed(1)} ms per document (${docs.reduce((n, d) => n + d.annotations.length, 0)} mentions)`);
+  showErrors(docs, linked, Number(option('errors') ?? 0), equivalents);
+
+  if (!args.includes('--end-to-end')) return;
+  const engine = await createEngine();
+  try {
+    t = performance.now();
+    const predicted = await engine.annotateBatch(docs.map((d) => d.text));
+    const nerMs = performance.now() - t;
+    t = performance.now();
+    const enriched = docs.map((d, i) => terminology.enrich(d.text, predicted[i]));
+    const linkMs = performance.now() - t;
+    print('predicted mentions (spans matching gold)', linkingAccuracy(docs, enriched, { equivalents }));
+    for (const types of [['Chemical'], ['Disease'], undefined] as const) {
+      const s = documentIdScores(docs, enriched, { equivalents, types: types ? [...types] : undefined });
+      console.log(`  document-level ids ${types ? types[0] : 'all'}: P ${pct(s.precision)} R ${pct(s.recall)} F1 ${pct(s.f1)}`);
+    }
+    console.log(`  NER ${(nerMs / docs.length).toFixed(1)} ms, terminology ${(linkMs / docs.length).toFixed(1)} ms per document`);
+  } finally {
+    await engine.dispose();
+  }
+}
+
+function print(title: string, report: LinkingReport): void {
+  console.log(`${title}: MeSH accuracy@1`);
+  for (const [type, c] of [...Object.entries(report.perType), ['all', report.overall] as const]) {
+    console.log(`  ${String(type).padEnd(9)} ${pct(accuracy(c!))}  (${c!.correct}/${c!.mentions}, unlinked ${c!.unlinked})`);
+  }
+}
+
+function showErrors(docs: { annotations: Annotation[] }[], linked: Annotation[][], count: number, equivalents: (id: string) => string[]): void {
+  let shown = 0;
+  docs.forEach((d, i) => {
+    d.annotations.forEach((g, k) => {
+      const ids = goldIds(g).flatMap((id) => [id, ...equivalents(id)]);
+      const p = linked[i][k];
+      const got = p.concept ? [p.concept.id, ...p.concept.xrefs].find((id) => id.startsWith('MESH:')) : undefined;
+      if (!ids.length || (got && ids.includes(got)) || shown >= count) return;
+      shown++;
+      console.log(`  ${g.type} "${g.text}" gold ${ids.join('|')} got ${got ?? '-'} ${p.concept ? `(${p.concept.preferred}, ${p.concept.match} ${p.concept.score})` : ''}`);
+    });
+  });
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

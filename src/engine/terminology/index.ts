@@ -1,0 +1,17 @@
+// Terminology: standard concepts, definitions, context and standardisation suggestions for the
+// entities the NER model finds. Engine only (no vscode). See terminology.ts for the entry point.
+export { createTerminology, type Terminology, type TerminologyOptions } from './terminology';
+export { KnowledgeBase, VocabularyLoadError, defaultVocabDir, type FuzzyName } from './knowledgeBase';
+export { Linker, type LinkerOptions, type LinkMethod, type LinkResult } from './linker';
+export { findAbbreviations, abbreviationMap, bestLongForm, type AbbreviationDefinition } from './abbreviations';
+export { ContextDetector, detectContext, type ContextOptions } from './context';
+export { DEFAULT_CONTEXT_RULES, type ContextRule, type ContextCategory } from './contextRules';
+export { Suggester, type SuggesterOptions } from './suggestions';
+export { protectedRanges } from './protectedRanges';
+export { hoverMarkdown, type HoverOptions } from './hover';
+export { toConcept, preferredTerm, DEFAULT_VOCABULARY_ORDER } from './concepts';
+export { normalizeTerm, termKeys } from './normalize';
+export { conceptUrl, vocabularyOf } from './vocabularies';
+export { readUserVocabulary, parseUserTsv, parseUserObo, parseTermList, type UserConcept } from './userVocabulary';
+export { linkingAccuracy, documentIdScores, goldIds, accuracy, versionEquivalents, type AccuracyOptions, type LinkingReport, type TypeAccuracy } from './linkingEval';
+export type { ConceptRecord, NameKind, NameEntry } from './vocabFormat';

@@ -1,0 +1,170 @@
+// The knowledge base: concepts, their names and ids, as compiled in models/vocab, plus any user
+// vocabularies added at run time. It answers lookups and nothing else; choosing a concept for a
+// mention is the Linker's job (as in scispaCy, where the KB and the linker are separate).
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { BlockTable } from './blockTable';
+import { FuzzyIndex, type FuzzySearch } from './fuzzyIndex';
+import { normalizeTerm, termKeys } from './normalize';
+import { readUserVocabulary, type UserConcept } from './userVocabulary';
+import { FILES, parseConcept, parseNameEntries, VOCAB_FORMAT, type ConceptRecord, type NameEntry, type VocabManifest } from './vocabFormat';
+import { UserOverlay } from './userOverlay';
+
+export class VocabularyLoadError extends Error {
+  constructor(message: string, readonly file: string) {
+    super(message);
+    this.name = 'VocabularyLoadError';
+  }
+}
+
+export interface FuzzyName {
+  key: string;
+  entries: NameEntry[];
+  score: number;
+}
+
+/** models/vocab of the package this code runs from (src/ under tsx, or dist/). */
+export function defaultVocabDir(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'models'))) return path.join(dir, 'models', 'vocab');
+    if (path.dirname(dir) === dir) return path.resolve('models', 'vocab');
+  }
+}
+
+interface Compiled {
+  manifest: VocabManifest;
+  concepts: BlockTable;
+  names: BlockTable;
+  ids: BlockTable;
+  fuzzy: FuzzyIndex;
+  ambiguous: Set<string>;
+}
+
+const CACHE_LIMIT = 4096;
+
+export class KnowledgeBase {
+  private readonly user = new UserOverlay();
+  private readonly cache = new Map<number, ConceptRecord>();
+
+  private constructor(private readonly compiled?: Compiled) {}
+
+  /** Loads a compiled vocabulary folder; throws VocabularyLoadError naming the bad file. */
+  static load(dir: string = defaultVocabDir()): KnowledgeBase {
+    const file = (name: string) => path.join(dir, name);
+    const manifest = readManifest(file(FILES.manifest));
+    const read = <T>(name: string, decode: (bytes: Buffer) => T): T => {
+      try {
+        return decode(readFileSync(file(name)));
+      } catch (e) {
+        throw new VocabularyLoadError(`cannot read vocabulary file ${file(name)}: ${(e as Error).message}`, file(name));
+      }
+    };
+    const ambiguous = existsSync(file(FILES.ambiguous)) ? readFileSync(file(FILES.ambiguous), 'utf8').split('\n').filter(Boolean) : [];
+    return new KnowledgeBase({
+      manifest,
+      concepts: read(FILES.concepts, BlockTable.decode),
+      names: read(FILES.names, BlockTable.decode),
+      ids: read(FILES.ids, BlockTable.decode),
+      fuzzy: read(FILES.fuzzy, (bytes) => FuzzyIndex.decode(gunzipSync(bytes))),
+      ambiguous: new Set(ambiguous),
+    });
+  }
+
+  /** A knowledge base with no compiled vocabulary: user vocabularies only (degraded mode, tests). */
+  static empty(): KnowledgeBase {
+    return new KnowledgeBase();
+  }
+
+  get manifest(): VocabManifest | undefined {
+    return this.compiled?.manifest;
+  }
+
+  /** Number of concepts, user concepts included. */
+  get size(): number {
+    return this.compiledSize + this.user.concepts.length;
+  }
+
+  concept(n: number): ConceptRecord {
+    let record = this.cache.get(n);
+    if (!record) {
+      record = n < this.compiledSize ? parseConcept(this.compiled!.concepts.line(n)) : this.user.concepts[n - this.compiledSize];
+      record = this.user.extend(n, record);
+      if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(n, record);
+    }
+    return record;
+  }
+
+  /** Every name entry found under any key of `text` (see termKeys). */
+  lookup(text: string): NameEntry[] {
+    const entries = termKeys(text).flatMap((key) => this.lookupKey(key));
+    return entries.filter((e, i) => entries.findIndex((o) => o.concept === e.concept && o.kind === e.kind && o.source === e.source) === i);
+  }
+
+  /** Name entries under one normalised key. */
+  lookupKey(key: string): NameEntry[] {
+    const line = this.compiled?.names.find(key) ?? -1;
+    const entries = line < 0 ? [] : parseNameEntries(this.compiled!.names.value(line));
+    return [...entries, ...this.user.lookupKey(key)];
+  }
+
+  /** Concepts that have `id` as their own id or as a cross-reference. */
+  conceptsWithId(id: string): number[] {
+    const line = this.compiled?.ids.find(id) ?? -1;
+    const compiled = line < 0 ? [] : this.compiled!.ids.value(line).split(',').map(Number);
+    return [...compiled, ...this.user.conceptsWithId(id)];
+  }
+
+  /** Names whose key is similar to `key` (character 3-gram TF-IDF cosine), best first. */
+  fuzzy(key: string, opts: FuzzySearch = {}): FuzzyName[] {
+    const found: FuzzyName[] = [];
+    const compiled = this.compiled;
+    if (compiled) {
+      for (const hit of compiled.fuzzy.search(key, (n) => compiled.names.key(n), opts)) {
+        found.push({ key: compiled.names.key(hit.name), entries: parseNameEntries(compiled.names.value(hit.name)), score: hit.score });
+      }
+    }
+    found.push(...this.user.fuzzy(key, opts));
+    return found.sort((a, b) => b.score - a.score).slice(0, opts.limit ?? 10);
+  }
+
+  /** Abbreviations a curated list marks as having other common meanings (PE, MS, RA...). */
+  isAmbiguousAbbreviation(text: string): boolean {
+    return this.compiled?.ambiguous.has(normalizeTerm(text)) ?? false;
+  }
+
+  /** Adds a user vocabulary file (.tsv, .obo, or a term list); returns the number of concepts read. */
+  addUserVocabulary(file: string): number {
+    let concepts: UserConcept[];
+    try {
+      concepts = readUserVocabulary(file);
+    } catch (e) {
+      throw new VocabularyLoadError(`cannot read user vocabulary ${file}: ${(e as Error).message}`, file);
+    }
+    this.addUserConcepts(concepts);
+    return concepts.length;
+  }
+
+  addUserConcepts(concepts: UserConcept[]): void {
+    this.cache.clear();
+    this.user.add(concepts, this.compiledSize, (id) => this.conceptsWithId(id));
+  }
+
+  private get compiledSize(): number {
+    return this.compiled?.concepts.length ?? 0;
+  }
+}
+
+function readManifest(file: string): VocabManifest {
+  let manifest: VocabManifest;
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8')) as VocabManifest;
+  } catch (e) {
+    throw new VocabularyLoadError(`cannot read vocabulary manifest ${file}: ${(e as Error).message}`, file);
+  }
+  if (manifest.format !== VOCAB_FORMAT) {
+    throw new VocabularyLoadError(`vocabulary ${file} has format ${manifest.format}, this BioLens reads format ${VOCAB_FORMAT}`, file);
+  }
+  return manifest;
+}

@@ -1,0 +1,88 @@
+// The one entry point that enriches NER output: createTerminology() loads the knowledge base
+// once; enrich(text, annotations) then adds, to each annotation, its concept (linking with the
+// document's own abbreviation definitions), its context (negated / uncertain / historical /
+// family) and a standardisation suggestion. Each piece is also usable alone (KnowledgeBase,
+// Linker, findAbbreviations, detectContext, suggest, hoverMarkdown), as in scispaCy.
+import type { Annotation } from '../types';
+import { abbreviationMap, findAbbreviations } from './abbreviations';
+import { DEFAULT_VOCABULARY_ORDER, toConcept } from './concepts';
+import { detectContext } from './context';
+import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
+import { Linker, type LinkerOptions } from './linker';
+import { protectedRanges } from './protectedRanges';
+import { Suggester } from './suggestions';
+
+export interface TerminologyOptions {
+  /** Compiled vocabulary folder; default: the bundled models/vocab. */
+  vocabDir?: string;
+  /** An already loaded knowledge base (shared between documents or engines). */
+  knowledgeBase?: KnowledgeBase;
+  /** User vocabulary files (.tsv, .obo, term lists) to add. */
+  userVocabularies?: string[];
+  /** Linker settings: fuzzy threshold, corpus-name weight, target vocabularies. */
+  linker?: LinkerOptions;
+  /** Vocabulary prefixes in order of preference for the leading id and preferred term. */
+  preferredVocabularies?: string[];
+  /** Terms (as written) or concept ids that never get a suggestion. */
+  ignore?: string[];
+  /** Default true each. */
+  context?: boolean;
+  suggestions?: boolean;
+}
+
+export interface Terminology {
+  readonly kb: KnowledgeBase;
+  readonly linker: Linker;
+  /** Problems met while loading (e.g. a missing vocabulary): the terminology still works, degraded. */
+  readonly warnings: string[];
+  /** Copies of `annotations` with concept, context and suggestion added. Offsets unchanged. */
+  enrich(text: string, annotations: Annotation[]): Annotation[];
+}
+
+export function createTerminology(opts: TerminologyOptions = {}): Terminology {
+  const warnings: string[] = [];
+  const kb = opts.knowledgeBase ?? loadOrEmpty(opts.vocabDir, warnings);
+  for (const file of opts.userVocabularies ?? []) {
+    try {
+      kb.addUserVocabulary(file);
+    } catch (e) {
+      warnings.push((e as Error).message);
+    }
+  }
+  const linker = new Linker(kb, opts.linker);
+  const order = opts.preferredVocabularies?.length ? [...opts.preferredVocabularies, ...DEFAULT_VOCABULARY_ORDER] : DEFAULT_VOCABULARY_ORDER;
+  const suggester = new Suggester(kb, { preferredVocabularies: order, ignore: opts.ignore });
+
+  return {
+    kb,
+    linker,
+    warnings,
+    enrich(text, annotations) {
+      const definitions = findAbbreviations(text);
+      const abbreviations = abbreviationMap(definitions);
+      const contexts = opts.context === false ? [] : detectContext(text, annotations);
+      const guarded = opts.suggestions === false ? [] : protectedRanges(text);
+      return annotations.map((a, i) => {
+        const enriched: Annotation = { ...a };
+        const link = linker.link(a.text, a.type, abbreviations);
+        if (link) enriched.concept = toConcept(kb, link, order);
+        if (contexts[i]) enriched.context = contexts[i];
+        if (link && opts.suggestions !== false) {
+          const suggestion = suggester.suggest(a, link, { definitions, protectedRanges: guarded });
+          if (suggestion) enriched.suggestion = suggestion;
+        }
+        return enriched;
+      });
+    },
+  };
+}
+
+function loadOrEmpty(dir: string | undefined, warnings: string[]): KnowledgeBase {
+  try {
+    return KnowledgeBase.load(dir);
+  } catch (e) {
+    if (!(e instanceof VocabularyLoadError)) throw e;
+    warnings.push(`${e.message}; concepts come from user vocabularies only`);
+    return KnowledgeBase.empty();
+  }
+}
