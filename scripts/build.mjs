@@ -1,5 +1,6 @@
 // Bundles the entry points with esbuild. Native and large runtime packages stay external:
 // onnxruntime-node loads a .node binary and transformers.js resolves its own files at run time.
+// --production (npm run package): minified, no source maps.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -10,6 +11,7 @@ const entries = {
   server: 'src/server/main.ts',
 };
 const external = ['vscode', 'onnxruntime-node', '@huggingface/transformers', 'sharp'];
+const production = process.argv.includes('--production');
 const present = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 await build({
   entryPoints: present,
@@ -18,7 +20,8 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   external,
   logLevel: 'warning',
 });

@@ -18,9 +18,11 @@ export interface DocumentEntities {
 /** Called after each chunk of new paragraphs with everything known so far (for progressive painting). */
 export type OnProgress = (known: Annotation[]) => void;
 
-// On a cold document, paragraphs go to the model in chunks of about this many characters so the
-// first highlights appear before the whole document is done.
-const CHUNK_CHARS = 6_000;
+// On a cold document, paragraphs go to the model in chunks so that the first highlights appear
+// before the whole document is done: a small first chunk (about a screenful), then larger ones
+// (fewer, fuller inference batches).
+const FIRST_CHUNK_CHARS = 1_500;
+const CHUNK_CHARS = 8_000;
 
 export class IncrementalAnnotator {
   constructor(
@@ -31,7 +33,7 @@ export class IncrementalAnnotator {
   async annotate(text: string, signal?: AbortSignal, onProgress?: OnProgress): Promise<DocumentEntities> {
     const ranges = paragraphs(text);
     const missing = [...new Set(ranges.map((r) => text.slice(r.start, r.end)).filter((p) => !this.cache.get(p)))];
-    const chunks = chunksOf(missing, CHUNK_CHARS);
+    const chunks = chunksOf(missing, FIRST_CHUNK_CHARS, CHUNK_CHARS);
     for (const [i, chunk] of chunks.entries()) {
       const results = await this.annotateTexts(chunk, signal);
       chunk.forEach((paragraph, k) => this.cache.set(paragraph, results[k]));
@@ -55,12 +57,12 @@ export class IncrementalAnnotator {
   }
 }
 
-function chunksOf(paragraphTexts: string[], maxChars: number): string[][] {
+function chunksOf(paragraphTexts: string[], firstMaxChars: number, maxChars: number): string[][] {
   const chunks: string[][] = [];
   let current: string[] = [];
   let chars = 0;
   for (const p of paragraphTexts) {
-    if (current.length && chars + p.length > maxChars) {
+    if (current.length && chars + p.length > (chunks.length ? maxChars : firstMaxChars)) {
       chunks.push(current);
       current = [];
       chars = 0;

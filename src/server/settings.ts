@@ -8,7 +8,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   entityTypes: [...ENTITY_TYPES],
   minConfidence: 0.3,
   maxFileSize: 1_000_000,
-  debounceMs: 60,
+  debounceMs: 75,
   preferredVocabulary: 'MeSH',
   ignoredTerms: [],
   incremental: true,

@@ -42,9 +42,12 @@ export class ServerSession {
     });
   }
 
-  /** Forks the server and completes the LSP handshake (the model loads in the background). */
-  static async start(settings: Partial<ServerSettings> = {}): Promise<ServerSession> {
-    const child = fork(SERVER_MODULE, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  /**
+   * Forks the server (by default this checkout's dist/server.js) and completes the LSP handshake;
+   * the model loads in the background.
+   */
+  static async start(settings: Partial<ServerSettings> = {}, serverModule = SERVER_MODULE): Promise<ServerSession> {
+    const child = fork(serverModule, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     connection.listen();
     const session = new ServerSession(child, connection, { ...DEFAULT_SETTINGS, ...settings });
