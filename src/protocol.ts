@@ -51,7 +51,11 @@ export interface AnalysisStats {
   ms: number;
 }
 
-/** Entities of one document version. The client paints it only while the document is at `version`. */
+/**
+ * Entities of one document version. The client paints it only while the document is at
+ * `version`. Concepts carry id, vocabulary and preferred term only (xrefs empty); the hover
+ * gives the rest.
+ */
 export interface DocumentAnnotations {
   uri: string;
   version: number;

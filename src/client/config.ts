@@ -69,7 +69,7 @@ export class Config {
       minConfidence: this.cfg.get<number>('minConfidence', 0.3),
       maxFileSize: this.cfg.get<number>('maxFileSizeKB', 512) * 1024,
       debounceMs: this.cfg.get<number>('debounceMs', 75),
-      preferredVocabulary: this.cfg.get<string>('preferredVocabulary', 'MeSH'),
+      preferredVocabulary: this.cfg.get<string>('preferredVocabulary', 'MESH'),
       ignoredTerms: this.ignoredTerms,
       incremental: true,
     };

@@ -6,6 +6,7 @@ import type { ServerSettings } from '../protocol';
 import type { Analysis } from './analysisScheduler';
 import type { EngineHost } from './engineHost';
 import { IncrementalAnnotator } from './incrementalAnnotator';
+import { IncrementalEnricher } from './incrementalEnrichment';
 import type { Terminology } from './terminology';
 
 /** The model is in the error state (the status notification says why). */
@@ -18,6 +19,7 @@ export class ModelUnavailableError extends Error {
 
 export class EntityPipeline {
   private current: { engine: NerEngine; annotator: IncrementalAnnotator } | undefined;
+  private enricher: IncrementalEnricher | undefined;
 
   constructor(
     private readonly host: EngineHost,
@@ -37,11 +39,18 @@ export class EntityPipeline {
       const stats = { analysedParagraphs: paragraphs(text).length, reusedParagraphs: 0, ms: performance.now() - started };
       return { annotations: terminology.enrich(text, annotations), stats };
     }
-    const result = await this.annotatorFor(engine).annotate(text, signal, (known) => onProgress(terminology.enrich(text, known)));
+    const enricher = this.enricherFor(terminology);
+    const result = await this.annotatorFor(engine).annotate(text, signal, (known) => onProgress(enricher.enrich(text, known)));
     return {
-      annotations: terminology.enrich(text, result.annotations),
+      annotations: enricher.enrich(text, result.annotations),
       stats: { analysedParagraphs: result.analysedParagraphs, reusedParagraphs: result.reusedParagraphs, ms: performance.now() - started },
     };
+  }
+
+  /** Enriched paragraphs are reusable while the vocabulary (and its settings) stay the same. */
+  private enricherFor(terminology: Terminology): IncrementalEnricher {
+    if (this.enricher?.terminology !== terminology) this.enricher = new IncrementalEnricher(terminology);
+    return this.enricher;
   }
 
   /** One paragraph cache per loaded model: entities of another model are not reusable. */

@@ -62,22 +62,27 @@ const scheduler = new AnalysisScheduler({
   },
 });
 
-async function useTerminology(preferredVocabulary: string): Promise<void> {
-  try {
-    terminology = await loadTerminology(preferredVocabulary);
-  } catch (error) {
-    connection.console.error(`BioLens: terminology unavailable, highlighting with the model only: ${(error as Error).message}`);
-    terminology = NER_ONLY;
-  }
-  host.setTerminology(terminology.available);
-  scheduler.reanalyseAll();
+function useTerminology(preferredVocabulary: string): void {
+  // On a later turn of the event loop: loading takes about a second, and the initialize
+  // response (or the message that changed the setting) should not wait for it.
+  setTimeout(() => {
+    try {
+      terminology = loadTerminology(preferredVocabulary);
+      for (const warning of terminology.warnings) connection.console.warn(`BioLens: ${warning}`);
+    } catch (error) {
+      connection.console.error(`BioLens: terminology unavailable, highlighting with the model only: ${(error as Error).message}`);
+      terminology = NER_ONLY;
+    }
+    host.setTerminology(terminology.available);
+    scheduler.reanalyseAll();
+  }, 0);
 }
 
 function configure(raw: unknown): void {
   const previous = settings;
   settings = mergeSettings(settings, raw);
   host.use(settings.modelDir ?? undefined); // a no-op unless the model folder changed
-  if (settings.preferredVocabulary !== previous.preferredVocabulary) void useTerminology(settings.preferredVocabulary);
+  if (settings.preferredVocabulary !== previous.preferredVocabulary) useTerminology(settings.preferredVocabulary);
   else if (settings.maxFileSize !== previous.maxFileSize || settings.incremental !== previous.incremental) scheduler.reanalyseAll();
   else scheduler.republishAll();
 }
@@ -85,7 +90,7 @@ function configure(raw: unknown): void {
 connection.onInitialize((params): InitializeResult => {
   settings = mergeSettings(DEFAULT_SETTINGS, params.initializationOptions);
   host.use(settings.modelDir ?? undefined);
-  void useTerminology(settings.preferredVocabulary);
+  useTerminology(settings.preferredVocabulary);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Full,

@@ -16,10 +16,21 @@ export function documentAnnotations(doc: TrackedDocument, settings: ServerSettin
     uri: doc.document.uri,
     version: doc.document.version,
     state: doc.state,
-    annotations: visibleEntities(doc.entities, settings),
+    annotations: visibleEntities(doc.entities, settings).map(withConceptSummary),
     ...(doc.skipped && { skipped: doc.skipped }),
     ...(doc.stats && { stats: doc.stats }),
   };
+}
+
+/**
+ * The concept cut to what the client shows (id, vocabulary, preferred term): definitions,
+ * synonyms and cross-references stay in the server, which renders hovers. Sent on every
+ * keystroke, the full concepts of a long note would be hundreds of kilobytes.
+ */
+function withConceptSummary(a: Annotation): Annotation {
+  if (!a.concept) return a;
+  const { id, vocabulary, preferred } = a.concept;
+  return { ...a, concept: { id, vocabulary, preferred, xrefs: [] } };
 }
 
 /** Entities with a suggestion the user has not chosen to ignore. */

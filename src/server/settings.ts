@@ -9,7 +9,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   minConfidence: 0.3,
   maxFileSize: 1_000_000,
   debounceMs: 75,
-  preferredVocabulary: 'MeSH',
+  preferredVocabulary: 'MESH',
   ignoredTerms: [],
   incremental: true,
 };

@@ -1,22 +1,35 @@
-// The terminology layer (concept linking, context, suggestions, hover text) as the server uses
-// it. Until its vocabulary is loaded, or where it cannot load, the server runs on NER alone:
-// entities are still highlighted and the hover shows type and confidence.
+// The terminology layer (src/engine/terminology: concept linking, negation and other context,
+// standardisation suggestions, hover text) as the server uses it. Where its vocabulary cannot
+// load, the server runs on NER alone: entities are still highlighted and the hover shows type
+// and confidence.
 import type { Annotation } from '../engine';
+import { createTerminology, hoverMarkdown } from '../engine/terminology';
 
 export interface Terminology {
   readonly available: boolean;
+  /** Problems met while loading, for the log. */
+  readonly warnings: readonly string[];
   /** Adds concept, context and suggestion to the entities of a whole document. */
   enrich(text: string, annotations: Annotation[]): Annotation[];
-  /** Hover Markdown for an enriched entity. */
+  /** Hover Markdown for an (enriched) entity. */
   hoverMarkdown(annotation: Annotation): string;
 }
 
 export const NER_ONLY: Terminology = {
   available: false,
+  warnings: [],
   enrich: (_text, annotations) => annotations,
   hoverMarkdown: (a) => `**${a.type}** · confidence ${a.score.toFixed(2)}`,
 };
 
-export async function loadTerminology(_preferredVocabulary: string): Promise<Terminology> {
-  return NER_ONLY;
+/** Loads the bundled vocabulary (synchronous, about a second: call it off the request path). */
+export function loadTerminology(preferredVocabulary: string): Terminology {
+  const terminology = createTerminology({ preferredVocabularies: preferredVocabulary ? [preferredVocabulary] : [] });
+  if (terminology.kb.size === 0) return { ...NER_ONLY, warnings: terminology.warnings };
+  return {
+    available: true,
+    warnings: terminology.warnings,
+    enrich: (text, annotations) => terminology.enrich(text, annotations),
+    hoverMarkdown: (a) => hoverMarkdown(a),
+  };
 }

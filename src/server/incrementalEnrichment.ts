@@ -1,0 +1,57 @@
+// Concept linking, context and suggestions for a document where only the entities of new
+// paragraphs go through the terminology layer. Linking is per entity and context per sentence,
+// so a paragraph's enrichment stays valid while its text and entities are unchanged, with one
+// exception: abbreviations defined anywhere in the document ("chronic kidney disease (CKD)")
+// change how "CKD" links everywhere, so a change to the set of definitions re-enriches it all.
+// Enriching a 5,000-word note whole costs ~100 ms; one edited paragraph ~5 ms.
+import { paragraphs, type Annotation } from '../engine';
+import { findAbbreviations } from '../engine/terminology';
+import type { Terminology } from './terminology';
+
+// Enough for many open documents; past it the cache starts again (a full enrichment, no error).
+const MAX_CACHED_PARAGRAPHS = 20_000;
+
+export class IncrementalEnricher {
+  private readonly cache = new Map<string, Annotation[]>();
+  private definitionsKey = '';
+
+  constructor(readonly terminology: Terminology) {}
+
+  /** `annotations` (sorted by start, offsets into `text`) enriched, as terminology.enrich(text, annotations) would. */
+  enrich(text: string, annotations: readonly Annotation[]): Annotation[] {
+    if (!this.terminology.available) return [...annotations];
+    const definitionsKey = JSON.stringify(findAbbreviations(text).map((d) => [d.short, d.long]));
+    if (definitionsKey !== this.definitionsKey || this.cache.size > MAX_CACHED_PARAGRAPHS) {
+      this.cache.clear();
+      this.definitionsKey = definitionsKey;
+    }
+    const groups = paragraphs(text).map((range) => ({ range, entities: [] as Annotation[], key: '' }));
+    let g = 0;
+    for (const a of annotations) {
+      while (g < groups.length - 1 && a.start >= groups[g].range.end) g++;
+      groups[g]?.entities.push(a);
+    }
+    const missing = groups.filter((group) => {
+      group.key = cacheKey(text.slice(group.range.start, group.range.end), group.entities, group.range.start);
+      return group.entities.length > 0 && !this.cache.has(group.key);
+    });
+    if (missing.length) {
+      const enriched = this.terminology.enrich(text, missing.flatMap((group) => group.entities));
+      let next = 0;
+      for (const group of missing) {
+        const own = enriched.slice(next, next + group.entities.length);
+        next += group.entities.length;
+        this.cache.set(group.key, own.map((a) => ({ ...a, start: a.start - group.range.start, end: a.end - group.range.start })));
+      }
+    }
+    // Scores are today's: the same paragraph batched with other neighbours differs in the last digits.
+    return groups.flatMap((group) =>
+      (this.cache.get(group.key) ?? []).map((a, i) => ({ ...a, start: a.start + group.range.start, end: a.end + group.range.start, score: group.entities[i].score })),
+    );
+  }
+}
+
+/** A paragraph's text and its entities' spans and types (relative offsets). */
+function cacheKey(paragraph: string, entities: readonly Annotation[], offset: number): string {
+  return `${paragraph}\u0000${entities.map((a) => `${a.start - offset},${a.end - offset},${a.type}`).join(';')}`;
+}
