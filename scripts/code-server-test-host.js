@@ -84,6 +84,10 @@ const SCREENSHOT_REQUEST = /^\[e2e:screenshot\] (.+\.png)$/;
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // A headless page never has window focus, and the editor then ignores focus-dependent
+    // commands (editor.action.showHover for the hover screenshot). Pretend it has focus.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
     const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
     for (const d of devPaths) payload.push(['extensionDevelopmentPath', remoteUri(server.host, d)]);
     if (testsPath) payload.push(['extensionTestsPath', remoteUri(server.host, testsPath)]);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import { assertRangesMatchText, asOffsets, biolens, completeDecorations, expectedEntities, openInEditor, screenshot, workspaceFile } from '../helpers';
 
 describe('Opening an example note', () => {
@@ -14,6 +15,30 @@ describe('Opening an example note', () => {
       'the note\'s atrial fibrillation is highlighted as a Disease',
     );
     await screenshot('01-clinical-note-highlighted');
+  });
+
+  it('shows negated findings ("No chest pain") differently when concept linking is on', async function () {
+    const api = await biolens();
+    if (!('terminology' in api.state && api.state.terminology)) this.skip();
+    const editor = await openInEditor(workspaceFile('examples', 'clinical-note.txt'));
+    const painted = await completeDecorations(api, editor);
+    const negated = painted.entities.filter((e) => e.negated).map((e) => e.text);
+    assert.ok(negated.includes('pain'), `negated: ${negated.join(', ')}`);
+    assert.ok(!painted.entities.find((e) => e.text === 'heart failure')!.negated);
+  });
+
+  it('follows the colour theme (dark)', async () => {
+    const api = await biolens();
+    const editor = await openInEditor(workspaceFile('examples', 'clinical-note.txt'));
+    await completeDecorations(api, editor);
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    await workbench.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Workspace);
+    try {
+      await new Promise((r) => setTimeout(r, 800));
+      await screenshot('01-clinical-note-dark');
+    } finally {
+      await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('shows the model as ready and the entity count in the status bar', async () => {

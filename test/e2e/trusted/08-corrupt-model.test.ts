@@ -16,7 +16,7 @@ describe('A corrupt model folder in biolens.modelPath', () => {
       assert.match(api.statusText, /model error/);
       assert.ok(api.messages.some((m) => /Cannot load the model/.test(m)), 'the user is told');
       await waitFor('highlights cleared', () => api.decorations(editor.document.uri)?.entities.length === 0);
-      await screenshot('07-model-error');
+      await screenshot('08-model-error');
 
       // Still alive: commands run, hovers answer (with nothing).
       await vscode.commands.executeCommand('biolens.toggleHighlighting');

@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { biolens, completeDecorations, openInEditor, screenshot, waitFor, workspaceFile } from '../helpers';
+
+/** BioLens diagnostics of a document: standardisation suggestions, nothing else. */
+function suggestions(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'BioLens');
+}
+
+describe('A standardisation suggestion', () => {
+  before(async function () {
+    const api = await biolens();
+    await waitFor('the model', () => api.state.state === 'ready');
+    // Suggestions come from the terminology layer; without its vocabulary there are none to test.
+    if (!('terminology' in api.state && api.state.terminology)) this.skip();
+  });
+  afterEach(() => vscode.commands.executeCommand('workbench.action.files.revert'));
+
+  it('is an Information diagnostic on the abbreviation the note defines, and only suggestions are diagnostics', async () => {
+    const api = await biolens();
+    const editor = await openInEditor(workspaceFile('examples', 'clinical-note.txt'));
+    const painted = await completeDecorations(api, editor);
+    const [diagnostic, ...others] = await waitFor('a suggestion', () => suggestions(editor.document.uri).length > 0 && suggestions(editor.document.uri));
+
+    assert.equal(others.length, 0, 'one suggestion in this note');
+    assert.equal(editor.document.getText(diagnostic.range), 'CKD');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(diagnostic.message, /abbreviation of.*"chronic kidney disease"/);
+    assert.ok(painted.entities.length > vscode.languages.getDiagnostics(editor.document.uri).length, 'entities are decorations, not problems');
+    await screenshot('04-suggestion');
+  });
+
+  it('is fixed by its quick fix, and undo restores the text', async () => {
+    const api = await biolens();
+    const editor = await openInEditor(workspaceFile('examples', 'clinical-note.txt'));
+    await completeDecorations(api, editor);
+    const diagnostic = await waitFor('a suggestion', () => suggestions(editor.document.uri)[0]);
+    const original = editor.document.getText();
+    const at = editor.document.offsetAt(diagnostic.range.start);
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Replace with "chronic kidney disease"'), titles.join(' | '));
+    assert.ok(titles.includes('Ignore "CKD" in this workspace'), titles.join(' | '));
+    const replace = actions.find((a) => a.isPreferred)!;
+    assert.ok(await vscode.workspace.applyEdit(replace.edit!));
+
+    assert.equal(editor.document.getText(), original.slice(0, at) + 'chronic kidney disease' + original.slice(at + 'CKD'.length));
+    await waitFor('the suggestion gone', () => suggestions(editor.document.uri).length === 0);
+
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original);
+    await waitFor('the suggestion back', () => suggestions(editor.document.uri).length === 1);
+  });
+
+  it('"Ignore in this workspace" adds the term to biolens.ignoredTerms and the diagnostic goes away', async () => {
+    const editor = await openInEditor(workspaceFile('examples', 'clinical-note.txt'));
+    const diagnostic = await waitFor('a suggestion', () => suggestions(editor.document.uri)[0]);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const ignore = actions.find((a) => a.title.startsWith('Ignore'))!;
+    try {
+      await vscode.commands.executeCommand(ignore.command!.command, ...(ignore.command!.arguments ?? []));
+      assert.deepEqual(vscode.workspace.getConfiguration('biolens').get('ignoredTerms'), ['ckd']);
+      await waitFor('no suggestion', () => suggestions(editor.document.uri).length === 0);
+    } finally {
+      await vscode.workspace.getConfiguration('biolens').update('ignoredTerms', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the suggestion back', () => suggestions(editor.document.uri).length === 1);
+  });
+});
