@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Hover } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { WorkspaceReportRequest } from '../../src/protocol';
 import { ServerSession } from './serverSession';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -78,6 +79,59 @@ describe('The language server process', function () {
     assert.ok(result.annotations.length > 0);
     assert.ok(result.annotations.every((a) => a.type === 'Disease'));
     server.configure({ entityTypes: ['Chemical', 'Disease', 'Gene', 'Species', 'CellLine', 'CellType'] });
+  });
+
+  it('turns standardisation suggestions, and nothing else, into diagnostics with quick fixes', async function () {
+    const ready = await server.waitForStatus((s) => s.state === 'ready' && s.terminology);
+    assert.ok(ready.terminology);
+    const uri = 'file:///notes/lay-terms.txt';
+    const text = 'She was admitted with a heart attack.\n\nHe has high blood pressure and a heart attack.\n';
+    const diagnostics = new Promise<Diagnostic[]>((resolve) =>
+      server.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+        if (p.uri === uri && p.diagnostics.length) resolve(p.diagnostics);
+      }),
+    );
+    server.open(uri, text);
+    const [first, second] = await diagnostics;
+    assert.equal(second.message, first.message);
+    assert.match(first.message, /"heart attack": lay term for.*"myocardial infarction"/);
+    assert.equal(first.severity, 3 /* Information */);
+
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: first.range,
+      context: { diagnostics: [first] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title), [
+      'Replace with "myocardial infarction"',
+      'Replace all 2 "heart attack" in this document with "myocardial infarction"',
+      'Ignore "heart attack" in this workspace',
+    ]);
+    assert.deepEqual(actions[0].edit!.changes![uri], [{ range: first.range, newText: 'myocardial infarction' }]);
+    assert.equal(actions[1].edit!.changes![uri].length, 2);
+    assert.deepEqual(actions[2].command!.arguments, ['heart attack']);
+
+    const cleared = new Promise<void>((resolve) =>
+      server.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+        if (p.uri === uri && !p.diagnostics.length) resolve();
+      }),
+    );
+    server.configure({ ignoredTerms: ['heart attack'] });
+    await cleared;
+    server.configure({ ignoredTerms: [] });
+    server.close(uri);
+  });
+
+  it('writes a report of the concepts in files on disk, with counts', async () => {
+    const files = ['clinical-note.txt', 'microbiology-consult.txt'].map((f) => path.join(ROOT, 'examples', f));
+    const report = await server.connection.sendRequest(WorkspaceReportRequest, { files: [...files, '/no/such/file.txt'], format: 'jsonl' });
+    assert.equal(report.analysedFiles, 2);
+    assert.deepEqual(report.skippedFiles, ['/no/such/file.txt']);
+    const rows = report.content.trim().split('\n').map((line) => JSON.parse(line));
+    assert.equal(rows.reduce((n, r) => n + r.mentions, 0), report.mentions);
+    const af = rows.find((r) => /atrial fibrillation/i.test(r.preferred));
+    assert.ok(af, 'atrial fibrillation is among the concepts');
+    assert.ok(af.mentions >= 2 && af.id, JSON.stringify(af));
   });
 
   it('goes to the error state with a corrupt model folder, publishes no entities, and recovers', async () => {
