@@ -10,8 +10,9 @@
 //   VSCODE_TEST_TIMEOUT_MS        whole-run limit (default 300000) -> exit 124
 //   VSCODE_TEST_WORKSPACE_TRUST=1 keep workspace trust on (the folder opens untrusted)
 //   VSCODE_TEST_SCREENSHOT=file   screenshot of the workbench when the run ends
-// A test asks for a screenshot by logging "[e2e:screenshot] <absolute .png path>"; the file
-// appears (written whole, by rename) once taken.
+// A test asks for a screenshot by logging "[e2e:screenshot] <absolute .png path>", optionally
+// followed by " hover=<text>" to rest the mouse on that text in the editor first (hovers need a
+// real pointer); the file appears (written whole, by rename) once taken.
 // Exit codes: 90 host not installed, 91 start-up failed, 92 code-server exited early, 124 timeout.
 'use strict';
 const fs = require('node:fs');
@@ -57,7 +58,25 @@ const NOISE = [
   /ENOTFOUND/,
   /^Started local extension host/,
 ];
-const SCREENSHOT_REQUEST = /^\[e2e:screenshot\] (.+\.png)$/;
+const SCREENSHOT_REQUEST = /^\[e2e:screenshot\] (.+?\.png)(?: hover=(.+))?$/;
+
+/** In the page: the centre of the first occurrence of `text` in a visible editor line (spaces render as U+00A0). */
+function textCentre(text) {
+  const wanted = text.replace(/ /g, '\u00a0');
+  for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = node.textContent.replace(/ /g, '\u00a0').indexOf(wanted);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + wanted.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+  }
+  return null;
+}
 
 (async () => {
   let server;
@@ -101,6 +120,12 @@ const SCREENSHOT_REQUEST = /^\[e2e:screenshot\] (.+\.png)$/;
       logStream.write(`[${type}] ${line}\n`);
       const shot = SCREENSHOT_REQUEST.exec(line);
       if (shot) {
+        if (shot[2]) {
+          const at = await page.evaluate(textCentre, shot[2]);
+          if (at) await page.mouse.move(at.x, at.y);
+          else logStream.write(`[screenshot] no "${shot[2]}" on screen to hover\n`);
+          await page.waitForTimeout(1500);
+        }
         const partial = shot[1] + '.partial';
         await page.screenshot({ path: partial, type: 'png' }).then(() => fs.renameSync(partial, shot[1]), (e) => logStream.write(`[screenshot] ${e}\n`));
         return;

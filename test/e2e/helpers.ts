@@ -1,6 +1,6 @@
 // Shared steps of the end-to-end suites, which run inside the real extension host.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BioLensApi } from '../../src/client/api';
@@ -65,10 +65,14 @@ export function expectedEntities(): ExpectedEntity[] {
   return JSON.parse(readFileSync(process.env.BIOLENS_E2E_EXPECTED!, 'utf8')).entities;
 }
 
-/** Asks the test host for a screenshot of the workbench (test-artifacts/e2e/<name>.png) and waits for it. */
-export async function screenshot(name: string): Promise<string> {
+/**
+ * Asks the test host for a screenshot of the workbench (test-artifacts/e2e/<name>.png) and waits
+ * for it; `hover`: text in the editor to rest the mouse on first.
+ */
+export async function screenshot(name: string, options: { hover?: string } = {}): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`);
-  console.log(`[e2e:screenshot] ${file}`);
+  rmSync(file, { force: true });
+  console.log(`[e2e:screenshot] ${file}${options.hover ? ` hover=${options.hover}` : ''}`);
   await waitFor(`screenshot ${name}`, () => existsSync(file), 15_000);
   return file;
 }
