@@ -50,7 +50,8 @@ export function suggestionDiagnostics(doc: TrackedDocument, settings: ServerSett
       severity: DiagnosticSeverity.Information,
       source: DIAGNOSTIC_SOURCE,
       code: a.type,
-      message: `"${a.text}": ${suggestion.reason}; the preferred term is "${suggestion.replacement}"`,
+      // Reasons read as "lay term for", "abbreviation of", "trade name of": the replacement completes them.
+      message: `"${a.text}": ${suggestion.reason} "${suggestion.replacement}", the preferred term`,
       data,
     };
   });

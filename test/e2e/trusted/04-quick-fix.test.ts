@@ -9,7 +9,7 @@ function suggestions(uri: vscode.Uri): vscode.Diagnostic[] {
 
 /** The preferred term a suggestion proposes, from its message. */
 function replacementOf(diagnostic: vscode.Diagnostic): string {
-  return /the preferred term is "([^"]+)"/.exec(diagnostic.message)![1];
+  return /"([^"]+)", the preferred term$/.exec(diagnostic.message)![1];
 }
 
 describe('A standardisation suggestion', () => {
@@ -35,7 +35,7 @@ describe('A standardisation suggestion', () => {
       assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Information);
       const term = editor.document.getText(diagnostic.range);
       assert.ok(painted.entities.some((e) => e.text === term), `"${term}" is a highlighted entity`);
-      assert.ok(diagnostic.message.startsWith(`"${term}": `) && /; the preferred term is ".+"$/.test(diagnostic.message), diagnostic.message);
+      assert.ok(diagnostic.message.startsWith(`"${term}": `) && / ".+", the preferred term$/.test(diagnostic.message), diagnostic.message);
     }
     assert.ok(painted.entities.length > vscode.languages.getDiagnostics(editor.document.uri).length, 'entities are decorations, not problems');
     await screenshot('04-suggestion', { hover: editor.document.getText(found[0].range) });
