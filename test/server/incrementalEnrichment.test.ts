@@ -13,7 +13,6 @@ describe('IncrementalEnricher with the bundled vocabulary', function () {
   this.timeout(120_000);
   let terminology: Terminology;
   let entitiesOf: (text: string) => Promise<Annotation[]>;
-  let enrichCalls: number[];
 
   before(async () => {
     terminology = loadTerminology('MESH');
@@ -22,11 +21,19 @@ describe('IncrementalEnricher with the bundled vocabulary', function () {
     after(() => engine.dispose());
   });
 
-  /** The real terminology, counting the entities each call enriches. */
-  const counted = (): Terminology => {
-    enrichCalls = [];
-    return { ...terminology, enrich: (text, annotations) => (enrichCalls.push(annotations.length), terminology.enrich(text, annotations)) };
-  };
+  /**
+   * Enriches the note, then `edited`; returns the second result, the entities each terminology
+   * call of the second round was given, and what enriching the edited note whole gives.
+   */
+  async function enrichAfterEdit(edited: string) {
+    const calls: number[] = [];
+    const enricher = new IncrementalEnricher({ ...terminology, enrich: (text, annotations) => (calls.push(annotations.length), terminology.enrich(text, annotations)) });
+    enricher.enrich(NOTE, await entitiesOf(NOTE));
+    const entities = await entitiesOf(edited);
+    calls.length = 0;
+    const result = enricher.enrich(edited, entities);
+    return { result, calls, entities, whole: terminology.enrich(edited, entities) };
+  }
 
   it('links, negates and suggests exactly as enriching the whole document does', async function () {
     if (!terminology.available) this.skip(); // no compiled vocabulary in this checkout
@@ -34,33 +41,21 @@ describe('IncrementalEnricher with the bundled vocabulary', function () {
     const enriched = new IncrementalEnricher(terminology).enrich(NOTE, entities);
     assert.deepEqual(enriched, terminology.enrich(NOTE, entities));
     assert.ok(enriched.some((a) => a.context?.negated), 'the note negates some findings');
-    assert.ok(enriched.some((a) => a.suggestion?.replacement === 'chronic kidney disease'), 'CKD is defined in the note');
+    assert.ok(enriched.filter((a) => a.concept).length > enriched.length / 2, 'most entities are linked');
   });
 
   it('after an edit enriches only the edited paragraph\'s entities', async function () {
     if (!terminology.available) this.skip();
-    const enricher = new IncrementalEnricher(counted());
-    enricher.enrich(NOTE, await entitiesOf(NOTE));
-    const edited = NOTE.replace('No chest pain', 'No chest pain, no fever');
-    const editedEntities = await entitiesOf(edited);
-    enrichCalls = [];
-
-    const result = enricher.enrich(edited, editedEntities);
-
-    assert.equal(enrichCalls.length, 1);
-    assert.ok(enrichCalls[0] < editedEntities.length / 3, `${enrichCalls[0]} of ${editedEntities.length} entities re-enriched`);
-    assert.deepEqual(result, terminology.enrich(edited, editedEntities));
+    const { result, calls, entities, whole } = await enrichAfterEdit(NOTE.replace('No chest pain', 'No chest pain, no fever'));
+    assert.equal(calls.length, 1);
+    assert.ok(calls[0] < entities.length / 3, `${calls[0]} of ${entities.length} entities re-enriched`);
+    assert.deepEqual(result, whole);
   });
 
   it('re-enriches everything when an abbreviation definition changes', async function () {
     if (!terminology.available) this.skip();
-    const enricher = new IncrementalEnricher(counted());
-    enricher.enrich(NOTE, await entitiesOf(NOTE));
-    const redefined = NOTE.replace('chronic kidney disease stage 3a', 'chronic kidney disease (CKD) stage 3a');
-    const entities = await entitiesOf(redefined);
-    enrichCalls = [];
-    const result = enricher.enrich(redefined, entities);
-    assert.deepEqual(enrichCalls, [entities.length]);
-    assert.deepEqual(result, terminology.enrich(redefined, entities));
+    const { result, calls, entities, whole } = await enrichAfterEdit(NOTE.replace('chronic kidney disease stage 3a', 'chronic kidney disease (CKD) stage 3a'));
+    assert.deepEqual(calls, [entities.length]);
+    assert.deepEqual(result, whole);
   });
 });
