@@ -7,6 +7,8 @@ import type { PaintedDecorations } from './decorations';
 import type { ClientState } from './statusBar';
 
 export interface BioLensApi {
+  /** How long activate() took (the server starts, and the model loads, after it). */
+  readonly activationMs: number;
   /** Server and model state, as the status bar shows it. */
   readonly state: ClientState;
   readonly onDidChangeState: vscode.Event<ClientState>;

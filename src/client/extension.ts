@@ -9,6 +9,7 @@ import { Ctx } from './ctx';
 let ctx: Ctx | undefined;
 
 export function activate(context: vscode.ExtensionContext): BioLensApi {
+  const started = performance.now();
   const c = new Ctx(context);
   ctx = c;
   context.subscriptions.push(
@@ -24,7 +25,9 @@ export function activate(context: vscode.ExtensionContext): BioLensApi {
   );
   toggleHighlighting(c, context.workspaceState.get('biolens.highlighting', true));
   void c.start();
+  const activationMs = performance.now() - started;
   return {
+    activationMs,
     get state() {
       return c.serverState;
     },

@@ -11,14 +11,17 @@ export const ROOT = process.env.BIOLENS_E2E_ROOT!;
 export const FIXTURES = process.env.BIOLENS_E2E_FIXTURES!;
 const ARTIFACTS = process.env.BIOLENS_E2E_ARTIFACTS!;
 
+let reportedActivation = false;
+
 export async function biolens(): Promise<BioLensApi> {
   const extension = vscode.extensions.getExtension<BioLensApi>('biolens.biolens');
   assert.ok(extension, 'the BioLens extension is installed in this host');
-  if (extension.isActive) return extension.exports;
-  const started = performance.now();
-  const api = await extension.activate();
-  // Reported, not asserted: timings on a shared machine are noise (the goal is <= 100 ms).
-  console.log(`      (BioLens activated in ${(performance.now() - started).toFixed(0)} ms)`);
+  const api = extension.isActive ? extension.exports : await extension.activate();
+  if (!reportedActivation) {
+    // Reported, not asserted: timings on a shared machine are noise (the goal is <= 100 ms).
+    console.log(`      (BioLens activate() took ${api.activationMs.toFixed(1)} ms)`);
+    reportedActivation = true;
+  }
   return api;
 }
 
