@@ -6,7 +6,7 @@
 // list are deliberately not.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { normalizeTerm } from '../src/engine/terminology/normalize';
+import { looksLikeAbbreviation, normalizeTerm, termKeys } from '../src/engine/terminology/normalize';
 import { TYPE_BITS } from '../src/engine/terminology/vocabularies';
 import type { EntityType } from '../src/engine/types';
 import { addId, addName, compile, type Compiled } from './vocab/compile';
@@ -18,7 +18,7 @@ import { readHpo } from './vocab/hpo';
 import { readNcbiTaxonSubset, readSymptomOntology } from './vocab/owlSources';
 import type { SourceResult } from './vocab/sourceConcept';
 import { readHgnc, readIcd10cm } from './vocab/tabularSources';
-import { writeVocabulary } from './vocab/write';
+import { writeVocabulary, type CuratedAbbreviation } from './vocab/write';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -48,13 +48,13 @@ function main(): void {
   ];
   const compiled = compile(mergeConcepts(sources.flatMap((s) => s.concepts)));
   attachCorpusNames(compiled, corpusNames);
-  const ambiguous = attachCuratedAbbreviations(compiled, path.join(__dirname, 'vocab/clinical-abbreviations.tsv'));
+  const curated = attachCuratedAbbreviations(compiled, path.join(__dirname, 'vocab/clinical-abbreviations.tsv'));
 
   const manifest = writeVocabulary(
     OUT,
     compiled,
     sources.map((s) => ({ ...s.info, concepts: s.concepts.length })),
-    ambiguous,
+    curated,
   );
   log(`wrote ${OUT}: ${JSON.stringify(manifest.counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -84,7 +84,8 @@ function attachCorpusNames(compiled: Compiled, names: CorpusName[]): void {
       counts.skipped++;
       continue;
     }
-    addName(compiled, n.text, concept, 'corpus', n.source);
+    // An abbreviation in an abstract means what that abstract defined: it is no general name.
+    addName(compiled, n.text, concept, looksLikeAbbreviation(n.text) ? 'abbreviation' : 'corpus', n.source);
     counts.attached++;
   }
   log(`corpus names: ${JSON.stringify(counts)}`);
@@ -121,25 +122,29 @@ function addConcept(compiled: Compiled, n: CorpusName): number {
   return concept;
 }
 
-/** Adds the hand-curated abbreviations; returns those marked ambiguous (normalised). */
-function attachCuratedAbbreviations(compiled: Compiled, file: string): string[] {
-  const ambiguous = new Set<string>();
+/** Adds the hand-curated abbreviations as names; returns those that found their concept. */
+function attachCuratedAbbreviations(compiled: Compiled, file: string): CuratedAbbreviation[] {
+  const curated: CuratedAbbreviation[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [abbreviation, longForm, type, flag] = line.split('\t');
     const bits = TYPE_BITS[type as EntityType];
-    const candidates = (compiled.names.get(normalizeTerm(longForm)) ?? []).filter(
+    const candidates = termKeys(longForm).flatMap((key) => compiled.names.get(key) ?? []).filter(
       (e) => ['preferred', 'exact', 'lay', 'spelling'].includes(e.kind) && compiled.concepts[e.concept].typeBits & bits,
     );
-    const concepts = [...new Set(candidates.map((e) => e.concept))];
-    if (concepts.length !== 1) {
-      log(`  curated ${abbreviation} = ${longForm}: ${concepts.length} concepts, skipped`);
+    // The concept most names agree on, as the linker would choose it ("deep vein thrombosis" is
+    // MeSH Venous Thrombosis's entry term and an HPO term of its own).
+    const support = new Map<number, number>();
+    for (const e of candidates) support.set(e.concept, (support.get(e.concept) ?? 0) + (e.kind === 'preferred' ? 1.05 : 1));
+    const ranked = [...support].sort((a, b) => b[1] - a[1] || compiled.concepts[b[0]].ids.length - compiled.concepts[a[0]].ids.length);
+    if (!ranked.length) {
+      log(`  curated ${abbreviation} = ${longForm}: no concept of type ${type}, skipped`);
       continue;
     }
-    addName(compiled, abbreviation, concepts[0], 'abbreviation', 'B');
-    if (flag === 'ambiguous') ambiguous.add(normalizeTerm(abbreviation));
+    addName(compiled, abbreviation, ranked[0][0], 'abbreviation', 'B');
+    curated.push({ short: abbreviation, long: longForm, ambiguous: flag === 'ambiguous' });
   }
-  return [...ambiguous].sort();
+  return curated;
 }
 
 function log(message: string): void {

@@ -29,7 +29,7 @@ export function compile(clusters: Cluster[]): Compiled {
       addId(compiled, m.id, n);
       compiled.members.set(m.id, n);
       const source = vocabularyOf(m.id)?.code ?? '';
-      addName(compiled, m.label, n, m.id.startsWith('ICD10CM:') ? 'code' : 'preferred', source);
+      addName(compiled, m.label, n, labelKind(m.id), source);
       for (const name of m.names) addName(compiled, name.text, n, name.kind, source);
     }
     for (const x of compiled.concepts[n].xrefs) addId(compiled, x, n);
@@ -53,6 +53,16 @@ export function addId(compiled: Compiled, id: string, concept: number): void {
   const list = compiled.ids.get(id) ?? [];
   if (!list.includes(concept)) list.push(concept);
   compiled.ids.set(id, list);
+}
+
+/**
+ * How a member's own label is indexed. ICD-10-CM titles are code titles ("Cholera,
+ * unspecified"), and the Symptom Ontology labels symptoms as patients say them ("hair loss",
+ * "itching"): neither makes a name the preferred term that silences a lay-term suggestion.
+ */
+function labelKind(id: string): NameKind {
+  if (id.startsWith('ICD10CM:')) return 'code';
+  return id.startsWith('SYMP:') ? 'exact' : 'preferred';
 }
 
 function conceptRecord(members: SourceConcept[]): ConceptRecord {

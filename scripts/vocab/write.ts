@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BlockTable } from '../../src/engine/terminology/blockTable';
+import { normalizeTerm } from '../../src/engine/terminology/normalize';
 import { FuzzyIndex, POSTING_CAP } from '../../src/engine/terminology/fuzzyIndex';
 import { FILES, formatConcept, formatNameEntries, VOCAB_FORMAT, type NameKind, type VocabManifest } from '../../src/engine/terminology/vocabFormat';
 import type { Compiled } from './compile';
@@ -15,7 +16,13 @@ const MIN_FUZZY_KEY = 4;
 
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
-export function writeVocabulary(dir: string, compiled: Compiled, sources: (SourceInfo & { concepts: number })[], ambiguous: string[]): VocabManifest {
+export interface CuratedAbbreviation {
+  short: string;
+  long: string;
+  ambiguous: boolean;
+}
+
+export function writeVocabulary(dir: string, compiled: Compiled, sources: (SourceInfo & { concepts: number })[], curated: CuratedAbbreviation[]): VocabManifest {
   mkdirSync(dir, { recursive: true });
   const write = (name: string, content: Buffer) => writeFileSync(path.join(dir, name), content);
 
@@ -36,7 +43,8 @@ export function writeVocabulary(dir: string, compiled: Compiled, sources: (Sourc
   });
   write(FILES.fuzzy, gzipSync(FuzzyIndex.build(fuzzyKeys, typeBits, POSTING_CAP).encode(), { level: 9 }));
 
-  writeFileSync(path.join(dir, FILES.ambiguous), ambiguous.join('\n') + '\n');
+  const abbreviations = curated.map((a) => `${normalizeTerm(a.short)}\t${a.long}${a.ambiguous ? '\tambiguous' : ''}`);
+  writeFileSync(path.join(dir, FILES.abbreviations), abbreviations.sort().join('\n') + '\n');
   const manifest: VocabManifest = {
     format: VOCAB_FORMAT,
     built: new Date().toISOString().slice(0, 10),

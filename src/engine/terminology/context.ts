@@ -76,13 +76,17 @@ export class ContextDetector {
   private matches(tokens: Token[]): Match[] {
     const found: Match[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const hit = this.byFirstToken.get(tokens[i].text)?.find((c) => c.tokens.every((t, k) => tokens[i + k]?.text === t));
-      if (!hit) {
+      const hits = (this.byFirstToken.get(tokens[i].text) ?? []).filter((c) => c.tokens.every((t, k) => tokens[i + k]?.text === t));
+      if (!hits.length) {
         i++;
         continue;
       }
-      const last = i + hit.tokens.length - 1;
-      found.push({ rule: hit.rule, first: i, last, start: tokens[i].start, end: tokens[last].end });
+      // The longest phrase wins; a phrase listed under several rules ("previously") fires them all.
+      const length = hits[0].tokens.length;
+      const last = i + length - 1;
+      for (const hit of hits.filter((h) => h.tokens.length === length)) {
+        found.push({ rule: hit.rule, first: i, last, start: tokens[i].start, end: tokens[last].end });
+      }
       i = last + 1;
     }
     return found;

@@ -43,15 +43,15 @@ export const DEFAULT_CONTEXT_RULES: ContextRule[] = [
     'rule out', 'r / o', 'to rule out', 'evaluate for', 'evaluation for', 'workup for',
     'may have', 'might have', 'could have', 'may be', 'could be', 'might be', 'presumed', 'presumptive',
     'suggestive of', 'differential diagnosis', 'ddx', 'cannot rule out', 'can not rule out',
-    'cannot exclude', 'not excluded', 'versus', 'vs', 'uncertain', 'equivocal', 'query', 'risk of',
+    'cannot exclude', 'not excluded', 'uncertain', 'equivocal', 'query', 'risk of',
     'at risk for', 'screening for', 'compatible with',
   ]),
   ...rules('uncertain', 'backward', [
     'cannot be ruled out', 'can not be ruled out', 'could not be ruled out', 'not been ruled out',
     'cannot be excluded', 'could not be excluded', 'not excluded', 'is suspected', 'was suspected',
-    'is possible', 'is likely', 'is questionable', 'versus', 'vs',
+    'is possible', 'is likely', 'is questionable',
   ]),
-  ...rules('uncertain', 'both', ['?']),
+  ...rules('uncertain', 'both', ['?', 'versus', 'vs', 'or possibly']),
   ...rules('historical', 'forward', [
     'history of', 'h / o', 'hx of', 'hx', 'past medical history', 'pmh', 'past history of',
     'previous', 'previously', 'prior', 'status post', 's / p', 'remote', 'in childhood', 'old',

@@ -10,7 +10,7 @@ export { Suggester, type SuggesterOptions } from './suggestions';
 export { protectedRanges } from './protectedRanges';
 export { hoverMarkdown, type HoverOptions } from './hover';
 export { toConcept, preferredTerm, DEFAULT_VOCABULARY_ORDER } from './concepts';
-export { normalizeTerm, termKeys } from './normalize';
+export { normalizeTerm, termKeys, unorderedKey } from './normalize';
 export { conceptUrl, vocabularyOf } from './vocabularies';
 export { readUserVocabulary, parseUserTsv, parseUserObo, parseTermList, type UserConcept } from './userVocabulary';
 export { linkingAccuracy, documentIdScores, goldIds, accuracy, versionEquivalents, type AccuracyOptions, type LinkingReport, type TypeAccuracy } from './linkingEval';

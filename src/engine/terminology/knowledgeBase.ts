@@ -38,7 +38,13 @@ interface Compiled {
   names: BlockTable;
   ids: BlockTable;
   fuzzy: FuzzyIndex;
-  ambiguous: Set<string>;
+  /** Curated clinical abbreviations by normalised short form. */
+  abbreviations: Map<string, CuratedAbbreviation>;
+}
+
+export interface CuratedAbbreviation {
+  long: string;
+  ambiguous: boolean;
 }
 
 const CACHE_LIMIT = 4096;
@@ -60,14 +66,21 @@ export class KnowledgeBase {
         throw new VocabularyLoadError(`cannot read vocabulary file ${file(name)}: ${(e as Error).message}`, file(name));
       }
     };
-    const ambiguous = existsSync(file(FILES.ambiguous)) ? readFileSync(file(FILES.ambiguous), 'utf8').split('\n').filter(Boolean) : [];
+    const abbreviations = new Map<string, CuratedAbbreviation>();
+    if (existsSync(file(FILES.abbreviations))) {
+      for (const line of readFileSync(file(FILES.abbreviations), 'utf8').split('\n')) {
+        const [short, long, flag] = line.split('\t');
+        if (short && long && !abbreviations.has(short)) abbreviations.set(short, { long, ambiguous: flag === 'ambiguous' });
+        else if (short && flag === 'ambiguous') abbreviations.get(short)!.ambiguous = true;
+      }
+    }
     return new KnowledgeBase({
       manifest,
       concepts: read(FILES.concepts, BlockTable.decode),
       names: read(FILES.names, BlockTable.decode),
       ids: read(FILES.ids, BlockTable.decode),
       fuzzy: read(FILES.fuzzy, (bytes) => FuzzyIndex.decode(gunzipSync(bytes))),
-      ambiguous: new Set(ambiguous),
+      abbreviations,
     });
   }
 
@@ -131,7 +144,12 @@ export class KnowledgeBase {
 
   /** Abbreviations a curated list marks as having other common meanings (PE, MS, RA...). */
   isAmbiguousAbbreviation(text: string): boolean {
-    return this.compiled?.ambiguous.has(normalizeTerm(text)) ?? false;
+    return this.curatedAbbreviation(text)?.ambiguous ?? false;
+  }
+
+  /** The curated clinical abbreviation written `text` (its long form says what it abbreviates). */
+  curatedAbbreviation(text: string): CuratedAbbreviation | undefined {
+    return this.compiled?.abbreviations.get(normalizeTerm(text));
   }
 
   /** Adds a user vocabulary file (.tsv, .obo, or a term list); returns the number of concepts read. */
@@ -148,7 +166,8 @@ export class KnowledgeBase {
 
   addUserConcepts(concepts: UserConcept[]): void {
     this.cache.clear();
-    this.user.add(concepts, this.compiledSize, (id) => this.conceptsWithId(id));
+    const named = (term: string) => this.lookup(term).filter((e) => e.kind === 'preferred' || e.kind === 'exact').map((e) => e.concept);
+    this.user.add(concepts, this.compiledSize, (id) => this.conceptsWithId(id), named);
   }
 
   private get compiledSize(): number {

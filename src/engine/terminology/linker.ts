@@ -8,6 +8,8 @@
 //      mention's entity type, if the best reaches `fuzzyThreshold` (below it nothing is claimed);
 //   5. partial: the mention without its leading modifiers ("rifampicin-induced hemolytic
 //      anemia" → hemolytic anemia), never down to a bare generic head ("disease").
+// When nothing fits the mention's type, the related type is tried (the model confuses genes with
+// chemicals, cell lines with cell types).
 // Among several concepts with the name, the one that fits the type and has the most evidence
 // wins: each source (vocabulary or corpus) that names it adds the weight of its kind of name, so
 // a concept three vocabularies agree on beats one a single vocabulary prefers.
@@ -15,7 +17,7 @@ import type { EntityType } from '../types';
 import type { KnowledgeBase } from './knowledgeBase';
 import { nounVariants } from './morphology';
 import { normalizeTerm, unorderedKey } from './normalize';
-import { TYPE_BITS } from './vocabularies';
+import { CORPUS_CODES, TYPE_BITS } from './vocabularies';
 import type { NameEntry, NameKind } from './vocabFormat';
 
 export type LinkMethod = 'exact' | 'abbreviation' | 'fuzzy' | 'partial';
@@ -28,6 +30,8 @@ export interface LinkResult {
   method: LinkMethod;
   /** The kinds of name the mention (or its long form) matched, strongest first. */
   kinds: NameKind[];
+  /** Which source gave each kind of name (a vocabulary code such as H for HPO, or a corpus code). */
+  names: { kind: NameKind; source: string }[];
   /** Other concepts almost as well supported for the same name: the mention is ambiguous. */
   alternatives: number[];
   /** Long form used, when the mention is a defined abbreviation. */
@@ -55,13 +59,23 @@ export interface LinkerOptions {
 
 const KIND_WEIGHT: Record<NameKind, number> = {
   preferred: 1, exact: 0.95, lay: 0.95, spelling: 0.95, trade: 0.95, corpus: 0.95, inverted: 0.9,
-  abbreviation: 0.85, previous: 0.85, code: 0.85, obsolete: 0.75, related: 0.7,
+  abbreviation: 0.85, previous: 0.85, code: 0.85, obsolete: 0.75, related: 0.7, variant: 0.95,
 };
 const AMBIGUITY_PENALTY = 0.8;
 const ALTERNATIVE_SHARE = 0.75; // runner-ups with at least this share of the best evidence
 const VARIANT_FACTOR = 0.9;
 const PARTIAL_FACTOR = 0.7;
 const UNTYPED_FACTOR = 0.8;
+// The hand-curated clinical abbreviations (source B): "DM" in a note is diabetes mellitus far
+// more often than the myotonic dystrophy two ontologies also abbreviate DM.
+const CURATED = 'B';
+const CURATED_WEIGHT = 1.5;
+// What the user's own vocabulary says outweighs everything compiled.
+const USER = 'U';
+const USER_WEIGHT = 3;
+const RELATED_TYPES: Partial<Record<EntityType, EntityType>> = { Gene: 'Chemical', Chemical: 'Gene', CellLine: 'CellType', CellType: 'CellLine' };
+const RELATED_TYPE_FACTOR = 0.9;
+const TYPE_SUFFIXES: Partial<Record<EntityType, string[]>> = { CellLine: ['cell'], CellType: ['cell'], Gene: ['gene', 'protein'] };
 const FUZZY_CANDIDATES = 10;
 const CACHE_LIMIT = 20_000;
 // Heads too general to stand for a mention on their own.
@@ -102,7 +116,7 @@ export class Linker {
     const id = `${type}\t${text}`;
     let result = this.cache.get(id);
     if (result === undefined) {
-      result = this.resolve(text, type) ?? null;
+      result = this.resolve(text, type) ?? this.resolveAsRelatedType(text, type) ?? null;
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(id, result);
     }
@@ -110,9 +124,14 @@ export class Linker {
   }
 
   private resolve(text: string, type: EntityType): LinkResult | undefined {
-    const exact = this.choose(this.kb.lookup(text), type);
+    const exact = this.choose(this.plausible(text, this.kb.lookup(text)), type);
     if (exact) return { ...exact, method: 'exact' };
     const key = normalizeTerm(text);
+    // "HeLa" is indexed as HeLa Cells, "BRCA1" as BRCA1 Gene.
+    for (const suffix of TYPE_SUFFIXES[type] ?? []) {
+      const found = this.choose(this.kb.lookupKey(`${key} ${suffix}`), type);
+      if (found) return { ...found, method: 'exact', score: found.score * VARIANT_FACTOR };
+    }
     const reordered = key.includes(' ') ? this.choose(this.kb.lookupKey(unorderedKey(key)), type) : undefined;
     if (reordered) return { ...reordered, method: 'exact' };
     for (const variant of nounVariants(key)) {
@@ -120,6 +139,17 @@ export class Linker {
       if (found) return { ...found, method: 'fuzzy', score: found.score * VARIANT_FACTOR };
     }
     return this.fuzzy(key, type) ?? this.partial(key, type);
+  }
+
+  /**
+   * The NER model often calls a chemical a gene or the reverse (insulin, hormones, enzymes are
+   * both), and mixes cell lines with cell types: when the mention's own type finds nothing,
+   * the related type is tried, with a lower score.
+   */
+  private resolveAsRelatedType(text: string, type: EntityType): LinkResult | undefined {
+    const related = RELATED_TYPES[type];
+    const found = related && this.resolve(text, related);
+    return found && { ...found, score: found.score * RELATED_TYPE_FACTOR };
   }
 
   private fuzzy(key: string, type: EntityType): LinkResult | undefined {
@@ -144,21 +174,44 @@ export class Linker {
   }
 
   /**
+   * Drops abbreviation senses for a word written in lower case ("cold" is not COLD, chronic
+   * obstructive lung disease), unless the curated clinical list has it ("htn", "copd").
+   */
+  private plausible(text: string, entries: NameEntry[]): NameEntry[] {
+    if (/\p{Lu}/u.test(text) || this.kb.curatedAbbreviation(text)) return entries;
+    return entries.filter((e) => e.kind !== 'abbreviation');
+  }
+
+  /** How much one name entry counts towards its concept (see KIND_WEIGHT and the options). */
+  private evidenceWeight(e: NameEntry): number {
+    if (e.source === CURATED) return CURATED_WEIGHT;
+    if (e.source === USER) return USER_WEIGHT;
+    const fromCorpus = e.source in CORPUS_CODES;
+    if (e.kind === 'corpus') return this.corpusWeight;
+    // An abbreviation as a corpus normalised it counts, but less than a full corpus name.
+    if (fromCorpus) return Math.min(this.corpusWeight, 1);
+    return KIND_WEIGHT[e.kind];
+  }
+
+  /**
    * The best-supported concept among name entries, restricted to concepts of a fitting type
    * (and, unless `typedOnly`, concepts with no type, such as MeSH's behaviours and processes).
    */
   private choose(entries: NameEntry[], type: EntityType, typedOnly = false): Omit<LinkResult, 'method'> | undefined {
     const bit = TYPE_BITS[type];
-    type Evidence = { best: number; bySource: Map<string, number>; kinds: NameKind[]; breadth: number };
+    type Evidence = { best: number; bySource: Map<string, number>; kinds: NameKind[]; names: LinkResult['names']; breadth: number };
     const byConcept = new Map<number, Evidence>();
     for (const e of entries) {
       const record = this.kb.concept(e.concept);
       if (record.typeBits ? !(record.typeBits & bit) : typedOnly) continue;
       if (this.restrictTo && !record.ids.some((id) => this.restrictTo!.some((p) => id.toUpperCase().startsWith(p)))) continue;
-      const weight = (e.kind === 'corpus' ? this.corpusWeight : KIND_WEIGHT[e.kind]) * (record.typeBits ? 1 : UNTYPED_FACTOR);
+      const typed = record.typeBits ? 1 : UNTYPED_FACTOR;
+      // Evidence counts the corpus weight; the confidence reported stays that of the kind of name.
+      const weight = this.evidenceWeight(e) * typed;
       if (weight <= 0) continue;
-      const current: Evidence = byConcept.get(e.concept) ?? { best: 0, bySource: new Map(), kinds: [], breadth: record.ids.length };
-      current.best = Math.max(current.best, weight);
+      const current: Evidence = byConcept.get(e.concept) ?? { best: 0, bySource: new Map(), kinds: [], names: [], breadth: record.ids.length };
+      current.names.push({ kind: e.kind, source: e.source });
+      current.best = Math.max(current.best, KIND_WEIGHT[e.kind] * typed);
       current.bySource.set(e.source, Math.max(current.bySource.get(e.source) ?? 0, weight));
       if (!current.kinds.includes(e.kind)) current.kinds.push(e.kind);
       byConcept.set(e.concept, current);
@@ -169,6 +222,6 @@ export class Linker {
     const [top, ...rest] = ranked;
     const alternatives = rest.filter((r) => r.evidence >= ALTERNATIVE_SHARE * top.evidence).map((r) => r.concept);
     const kinds = top.kinds.sort((a, b) => KIND_WEIGHT[b] - KIND_WEIGHT[a]);
-    return { concept: top.concept, score: top.best * (alternatives.length ? AMBIGUITY_PENALTY : 1), kinds, alternatives };
+    return { concept: top.concept, score: top.best * (alternatives.length ? AMBIGUITY_PENALTY : 1), kinds, names: top.names, alternatives };
   }
 }

@@ -1,8 +1,8 @@
 // Casing a preferred term for running text. Vocabularies write headings: MeSH in Title Case
-// ("Myocardial Infarction"), HPO in sentence case ("Myocardial infarction"). In a sentence the
-// replacement should read "myocardial infarction", yet keep "Parkinson disease", "HIV" and
-// "Staphylococcus aureus". Which capitals are real is read from the concept's other names: DO
-// writes lower case except proper nouns, and a capital in the middle of any name is meant.
+// and inverted ("Ischemic Attack, Transient"), HPO in sentence case ("Myocardial infarction").
+// In a sentence the replacement should read "transient ischemic attack", yet keep "Parkinson
+// disease" and "HIV". Which capitals are real is read from the labels of the vocabularies that
+// write lower case: DO and ChEBI capitalise only proper nouns, HPO only those and the first word.
 import { TYPE_BITS } from './vocabularies';
 import type { ConceptRecord } from './vocabFormat';
 
@@ -10,30 +10,33 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const isAcronym = (w: string) => /\p{Lu}.*\p{Lu}|\p{N}/u.test(w);
 const isCapitalised = (w: string) => /^\p{Lu}[\p{Ll}'’]+$/u.test(w);
 
-export function naturalCase(label: string, record: ConceptRecord, written: string): string {
+/** `label` as it reads in running text; capitalised when it starts a sentence. */
+export function naturalCase(label: string, record: ConceptRecord, sentenceStart: boolean): string {
+  const text = uninverted(label);
   // Binomial names keep their capital genus: "Escherichia coli".
-  if (record.typeBits & TYPE_BITS.Species) return label;
+  if (record.typeBits & TYPE_BITS.Species) return text;
   const keepCapital = properWords(record);
-  let cased = label.replace(WORD, (w) => (isCapitalised(w) && !keepCapital.has(baseWord(w)) ? w.toLowerCase() : w));
-  if (/^\p{Lu}\p{Ll}/u.test(written)) cased = cased.charAt(0).toUpperCase() + cased.slice(1);
+  let cased = text.replace(WORD, (w) => (isCapitalised(w) && !keepCapital.has(baseWord(w)) ? w.toLowerCase() : w));
+  if (sentenceStart) cased = cased.charAt(0).toUpperCase() + cased.slice(1);
   return cased;
 }
 
-/** Words some other name of the concept capitalises where it need not (mid-name, or in DO). */
+/** MeSH's inverted headings in reading order: "Kidney Failure, Chronic" → "Chronic Kidney Failure". */
+export function uninverted(label: string): string {
+  return label.includes(', ') ? label.split(', ').reverse().join(' ') : label;
+}
+
+/** Capitalised words that lower-case vocabularies keep capitalised: proper nouns. */
 function properWords(record: ConceptRecord): Set<string> {
   const proper = new Set<string>();
-  const names = [
-    ...record.labels.map((text, i) => ({ text, anywhere: record.ids[i]?.startsWith('DOID:') })),
-    ...record.synonyms.map((s) => ({ text: s.text, anywhere: false })),
-  ];
-  for (const { text, anywhere } of names) {
-    const words = text.match(WORD) ?? [];
-    // A name in Title Case proves nothing: all its words are capitalised by convention.
-    if (words.length > 1 && words.every((w) => !/^\p{Ll}/u.test(w))) continue;
-    words.forEach((w, i) => {
-      if ((i > 0 || anywhere) && isCapitalised(w) && !isAcronym(w)) proper.add(baseWord(w));
+  record.labels.forEach((label, i) => {
+    const id = record.ids[i] ?? '';
+    const fromStart = id.startsWith('DOID:') || id.startsWith('CHEBI:');
+    if (!fromStart && !id.startsWith('HP:')) return;
+    (label.match(WORD) ?? []).forEach((w, k) => {
+      if ((k > 0 || fromStart) && isCapitalised(w) && !isAcronym(w)) proper.add(baseWord(w));
     });
-  }
+  });
   return proper;
 }
 

@@ -7,10 +7,12 @@ import type { Annotation } from '../types';
 import { abbreviationMap, findAbbreviations } from './abbreviations';
 import { DEFAULT_VOCABULARY_ORDER, toConcept } from './concepts';
 import { detectContext } from './context';
+import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
 import { Linker, type LinkerOptions } from './linker';
 import { protectedRanges } from './protectedRanges';
 import { Suggester } from './suggestions';
+import { vocabularyPrefix } from './vocabularies';
 
 export interface TerminologyOptions {
   /** Compiled vocabulary folder; default: the bundled models/vocab. */
@@ -21,7 +23,10 @@ export interface TerminologyOptions {
   userVocabularies?: string[];
   /** Linker settings: fuzzy threshold, corpus-name weight, target vocabularies. */
   linker?: LinkerOptions;
-  /** Vocabulary prefixes in order of preference for the leading id and preferred term. */
+  /**
+   * Vocabularies in order of preference for the leading id and the preferred term, by prefix
+   * or name: "MESH" or "MeSH", "DOID" or "DO", "HP" or "HPO", ... (default MeSH first).
+   */
   preferredVocabularies?: string[];
   /** Terms (as written) or concept ids that never get a suggestion. */
   ignore?: string[];
@@ -37,6 +42,8 @@ export interface Terminology {
   readonly warnings: string[];
   /** Copies of `annotations` with concept, context and suggestion added. Offsets unchanged. */
   enrich(text: string, annotations: Annotation[]): Annotation[];
+  /** The hover Markdown of an enriched annotation (vocabulary versions filled in). */
+  hoverMarkdown(annotation: Annotation): string;
 }
 
 export function createTerminology(opts: TerminologyOptions = {}): Terminology {
@@ -50,8 +57,13 @@ export function createTerminology(opts: TerminologyOptions = {}): Terminology {
     }
   }
   const linker = new Linker(kb, opts.linker);
-  const order = opts.preferredVocabularies?.length ? [...opts.preferredVocabularies, ...DEFAULT_VOCABULARY_ORDER] : DEFAULT_VOCABULARY_ORDER;
-  const suggester = new Suggester(kb, { preferredVocabularies: order, ignore: opts.ignore });
+  const preferred = (opts.preferredVocabularies ?? []).map(vocabularyPrefix).filter((p): p is string => !!p);
+  // A workspace's own terms lead unless the setting places USER elsewhere.
+  const order = [...new Set([...(preferred.includes('USER') ? [] : ['USER']), ...preferred, ...DEFAULT_VOCABULARY_ORDER])];
+  const versions = Object.fromEntries((kb.manifest?.sources ?? []).map((s) => [s.prefix, s.version]));
+  // MeSH alone is the default order, not a choice: lay terms then keep HPO's pairing.
+  const chose = preferred.some((p) => p !== 'MESH');
+  const suggester = new Suggester(kb, { preferredVocabularies: order, userChoseVocabularies: chose, ignore: opts.ignore });
 
   return {
     kb,
@@ -68,12 +80,13 @@ export function createTerminology(opts: TerminologyOptions = {}): Terminology {
         if (link) enriched.concept = toConcept(kb, link, order);
         if (contexts[i]) enriched.context = contexts[i];
         if (link && opts.suggestions !== false) {
-          const suggestion = suggester.suggest(a, link, { definitions, protectedRanges: guarded });
+          const suggestion = suggester.suggest(a, link, { text, definitions, protectedRanges: guarded });
           if (suggestion) enriched.suggestion = suggestion;
         }
         return enriched;
       });
     },
+    hoverMarkdown: (annotation) => hoverMarkdown(annotation, { versions }),
   };
 }
 

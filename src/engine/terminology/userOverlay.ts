@@ -1,7 +1,8 @@
 // User vocabularies layered over the compiled one, in memory. A user concept whose id or xref
-// names exactly one known concept extends that concept (its label becomes one more label, under
-// the USER vocabulary, so a workspace can set its own preferred term); any other becomes a new
-// concept numbered after the compiled ones.
+// names exactly one known concept — or, without such ids, whose first term is a preferred or
+// exact name of exactly one known concept — extends that concept (its label becomes one more
+// label, so a workspace can set its own preferred term); any other becomes a new concept
+// numbered after the compiled ones.
 import { FuzzyIndex, type FuzzySearch } from './fuzzyIndex';
 import { termKeys } from './normalize';
 import type { UserConcept } from './userVocabulary';
@@ -19,9 +20,10 @@ export class UserOverlay {
   private readonly typeBits = new Map<number, number>();
   private fuzzyIndex?: { index: FuzzyIndex; keys: string[] };
 
-  add(concepts: UserConcept[], base: number, known: (id: string) => number[]): void {
+  add(concepts: UserConcept[], base: number, known: (id: string) => number[], named: (term: string) => number[]): void {
     for (const c of concepts) {
-      const targets = [...new Set([c.id, ...c.xrefs].flatMap(known))];
+      let targets = [...new Set([c.id, ...c.xrefs].flatMap(known))];
+      if (!targets.length) targets = [...new Set(named(c.label))];
       const record: ConceptRecord = {
         ids: [c.id], labels: [c.label], typeBits: c.typeBits || ANY_TYPE, semanticType: '', treeNumbers: [],
         definitions: c.definition ? [{ source: c.id, text: c.definition }] : [], xrefs: c.xrefs, synonyms: c.synonyms,

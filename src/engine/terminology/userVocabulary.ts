@@ -7,9 +7,11 @@
 //   other  a term list: one concept per line, "preferred | synonym | synonym"
 //
 // A synonym may carry its kind as a prefix: "lay:heart attack", "abbr:MI", "old:FAM123B",
-// "trade:Tylenol", "spelling:oesophagus"; without one it is an exact synonym. Lines starting
-// with "#" are comments. An xref (or id) that the compiled vocabulary knows attaches the user's
-// names to that concept instead of creating a new one.
+// "trade:Tylenol", "spelling:oesophagus"; without one it is an exact synonym in .tsv and .obo
+// files, and in a term list a variant the workspace wants replaced by the line's first term.
+// Lines starting with "#" are comments. An xref (or id) that the compiled vocabulary knows, or
+// failing that a first term that names exactly one known concept, attaches the user's names to
+// that concept instead of creating a new one.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { EntityType } from '../types';
@@ -45,13 +47,13 @@ export function readUserVocabulary(file: string): UserConcept[] {
 export function parseUserTsv(content: string, stem = 'user'): UserConcept[] {
   const concepts: UserConcept[] = [];
   content.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim() || line.startsWith('#') || (i === 0 && /^id\t/i.test(line))) return;
+    if (!line.trim() || line.startsWith('#') || /^id\t/i.test(line)) return; // blank, comment, header
     const [id, label, synonyms = '', type = '', definition = '', xrefs = ''] = line.split('\t').map((f) => f.trim());
     if (!label) return;
     concepts.push({
       id: id || `USER:${stem}:${i + 1}`,
       label,
-      synonyms: splitList(synonyms).map(parseSynonym),
+      synonyms: splitList(synonyms).map((s) => parseSynonym(s)),
       typeBits: typeBitsOf(type),
       ...(definition ? { definition } : {}),
       xrefs: splitList(xrefs),
@@ -76,7 +78,7 @@ export function parseTermList(content: string, stem = 'terms'): UserConcept[] {
   content.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim() || line.trim().startsWith('#')) return;
     const [label, ...synonyms] = splitList(line);
-    if (label) concepts.push({ id: `USER:${stem}:${i + 1}`, label, synonyms: synonyms.map(parseSynonym), typeBits: 0, xrefs: [] });
+    if (label) concepts.push({ id: `USER:${stem}:${i + 1}`, label, synonyms: synonyms.map((s) => parseSynonym(s, 'variant')), typeBits: 0, xrefs: [] });
   });
   return concepts;
 }
@@ -85,10 +87,10 @@ function splitList(field: string): string[] {
   return field.split('|').map((s) => s.trim()).filter(Boolean);
 }
 
-function parseSynonym(raw: string): Synonym {
+function parseSynonym(raw: string, plain: NameKind = 'exact'): Synonym {
   const m = /^([a-z]+):\s*(.+)$/.exec(raw);
   if (m && KIND_PREFIXES[m[1]]) return { text: m[2], kind: KIND_PREFIXES[m[1]] };
-  return { text: raw, kind: looksLikeAbbreviation(raw) ? 'abbreviation' : 'exact' };
+  return { text: raw, kind: looksLikeAbbreviation(raw) ? 'abbreviation' : plain };
 }
 
 function oboSynonymKind(scope: string, type: string | undefined, text: string): NameKind {

@@ -9,22 +9,25 @@
 //               <concept index><kind code><source code>, entries joined by ','.
 // ids.bin       sorted by id (byte order): `id TAB concept index[,index...]` (own ids and xrefs).
 // fuzzy.bin.gz  character 3-gram TF-IDF index over the keys of names.bin (fuzzyIndex.ts).
-// ambiguous-abbreviations.txt  normalised abbreviations never expanded without a definition.
+// abbreviations.tsv  the curated clinical abbreviations: normalised short form, long form,
+//               "ambiguous" when it is never expanded without a definition in the document.
 
 export const VOCAB_FORMAT = 1;
 export const FILES = {
   manifest: 'manifest.json', concepts: 'concepts.bin', names: 'names.bin', ids: 'ids.bin', fuzzy: 'fuzzy.bin.gz',
-  ambiguous: 'ambiguous-abbreviations.txt',
+  abbreviations: 'abbreviations.tsv',
 };
 export const LIST = '\x1f';
 
 export type NameKind =
   | 'preferred' | 'exact' | 'lay' | 'abbreviation' | 'trade' | 'previous'
-  | 'spelling' | 'obsolete' | 'inverted' | 'related' | 'corpus' | 'code';
+  | 'spelling' | 'obsolete' | 'inverted' | 'related' | 'corpus' | 'code'
+  /** A variant a workspace term list wants replaced by its first term. */
+  | 'variant';
 
 const KIND_TO_CODE: Record<NameKind, string> = {
   preferred: 'P', exact: 'E', lay: 'L', abbreviation: 'A', trade: 'T', previous: 'V',
-  spelling: 'S', obsolete: 'O', inverted: 'I', related: 'R', corpus: 'C', code: 'K',
+  spelling: 'S', obsolete: 'O', inverted: 'I', related: 'R', corpus: 'C', code: 'K', variant: 'W',
 };
 const CODE_TO_KIND = new Map(Object.entries(KIND_TO_CODE).map(([k, c]) => [c, k as NameKind]));
 

@@ -33,6 +33,17 @@ const BY_CODE = new Map(VOCABULARIES.map((v) => [v.code, v]));
 /** Corpora whose training mentions are compiled in as extra names (see scripts/vocab/corpora.ts). */
 export const CORPUS_CODES: Record<string, string> = { b: 'BC5CDR training set', n: 'NCBI disease training set' };
 
+const ALIASES: Record<string, string> = {
+  DO: 'DOID', 'DISEASE ONTOLOGY': 'DOID', HPO: 'HP', 'HUMAN PHENOTYPE ONTOLOGY': 'HP', 'NCBI TAXONOMY': 'NCBITaxon',
+  NCBITAXON: 'NCBITaxon', 'ICD-10-CM': 'ICD10CM', ICD10: 'ICD10CM', 'SYMPTOM ONTOLOGY': 'SYMP', NCBIGENE: 'NCBIGene',
+};
+
+/** The prefix of a vocabulary given by prefix or by name ("MeSH", "DO", "HPO"), or undefined. */
+export function vocabularyPrefix(name: string): string | undefined {
+  const upper = name.trim().toUpperCase();
+  return ALIASES[upper] ?? VOCABULARIES.find((v) => v.prefix.toUpperCase() === upper || v.name.toUpperCase() === upper)?.prefix;
+}
+
 export function vocabularyOf(id: string): VocabularyInfo | undefined {
   const colon = id.indexOf(':');
   return colon > 0 ? BY_PREFIX.get(id.slice(0, colon).toUpperCase()) : undefined;

@@ -1,0 +1,64 @@
+// Schwartz & Hearst abbreviation definitions, on sentences from biomedical abstracts.
+import { strict as assert } from 'node:assert';
+import { abbreviationMap, bestLongForm, findAbbreviations } from '../../../src/engine/terminology';
+
+const pairs = (text: string) => findAbbreviations(text).map((d) => [d.short, d.long]);
+
+describe('abbreviation definitions (Schwartz & Hearst)', () => {
+  it('finds "long form (SF)" with exact offsets', () => {
+    const text = 'Patients with congestive heart failure (CHF) were randomised.';
+    const [d] = findAbbreviations(text);
+    assert.deepEqual([d.short, d.long], ['CHF', 'congestive heart failure']);
+    assert.equal(text.slice(d.shortStart, d.shortEnd), 'CHF');
+    assert.equal(text.slice(d.longStart, d.longEnd), 'congestive heart failure');
+  });
+
+  it('takes the shortest long form whose words start the letters', () => {
+    assert.deepEqual(pairs('The effect of phenobarbital (PB) on carcinogenesis was studied.'), [['PB', 'phenobarbital']]);
+    assert.deepEqual(pairs('Levodopa-induced dyskinesia (LID) is common.'), [['LID', 'Levodopa-induced dyskinesia']]);
+    assert.deepEqual(pairs('in the treatment of acute myeloid leukemia (AML) and'), [['AML', 'acute myeloid leukemia']]);
+  });
+
+  it('accepts a short form followed by a separator inside the parenthesis', () => {
+    assert.deepEqual(pairs('administered with diethylnitrosamine (DEN: 10 mg/kg/day).'), [['DEN', 'diethylnitrosamine']]);
+    assert.deepEqual(pairs('with nitric oxide (NO; a vasodilator)'), [['NO', 'nitric oxide']]);
+  });
+
+  it('finds "SF (long form)" too', () => {
+    assert.deepEqual(pairs('Serum ALT (alanine aminotransferase) rose.'), [['ALT', 'alanine aminotransferase']]);
+  });
+
+  it('accepts a single capital letter as a short form', () => {
+    assert.deepEqual(pairs('treated with progesterone (P) and estradiol'), [['P', 'progesterone']]);
+  });
+
+  it('ignores parentheses that are not definitions', () => {
+    assert.deepEqual(pairs('The dose was increased (p < 0.05) in 12 patients (n = 12).'), []);
+    assert.deepEqual(pairs('Blood pressure rose (see Table 2).'), []);
+    assert.deepEqual(pairs('heart rate (HF) was stable'), []); // no H...F in "heart rate"
+  });
+
+  it('does not reach across a sentence boundary for the long form', () => {
+    assert.deepEqual(pairs('It failed. Cardiac output (CO) fell.'), [['CO', 'Cardiac output']]);
+  });
+
+  it('keeps the first definition of a short form', () => {
+    assert.deepEqual(pairs('multiple sclerosis (MS) ... mitral stenosis (MS)'), [['MS', 'multiple sclerosis']]);
+  });
+
+  it('maps plural short forms to their definition', () => {
+    const map = abbreviationMap(findAbbreviations('users of an oral contraceptive (OC); OCs were'));
+    assert.equal(map.get('OCs'), 'oral contraceptive');
+  });
+
+  it('stops at the shortest match, as the paper does, even where a human reads more', () => {
+    // C-O-C is complete inside "contraceptive": the algorithm never looks at "combined oral".
+    assert.deepEqual(pairs('combined oral contraceptive (COC) users'), [['COC', 'contraceptive']]);
+  });
+
+  it('matches characters right to left as the paper describes', () => {
+    assert.equal(bestLongForm('HF', 'patients with heart failure'), 'heart failure');
+    assert.equal(bestLongForm('5-FU', 'given 5-fluorouracil'), '5-fluorouracil');
+    assert.equal(bestLongForm('XYZ', 'heart failure'), undefined);
+  });
+});

@@ -1,0 +1,93 @@
+// Mention → concept: exact after normalisation, the document's abbreviations, adjective
+// variants, fuzzy matching with a threshold, and partial matches, always within the type.
+import { strict as assert } from 'node:assert';
+import { abbreviationMap, findAbbreviations, Linker, type LinkResult } from '../../../src/engine/terminology';
+import type { EntityType } from '../../../src/engine';
+import { knowledgeBase } from './shared';
+
+describe('linker', function () {
+  this.timeout(20_000);
+  let linker: Linker;
+  before(() => (linker = new Linker(knowledgeBase())));
+
+  const ids = (r: LinkResult | undefined) => (r ? knowledgeBase().concept(r.concept).ids : []);
+  const link = (mention: string, type: EntityType, text?: string) =>
+    linker.link(mention, type, text ? abbreviationMap(findAbbreviations(text)) : undefined);
+
+  it('links exact names whatever their case, plural, hyphenation or Greek letters', () => {
+    for (const m of ['myocardial infarction', 'Myocardial Infarctions', 'heart attacks', 'MYOCARDIAL INFARCTION']) {
+      assert.equal(ids(link(m, 'Disease'))[0], 'MESH:D009203', m);
+    }
+    assert.equal(ids(link('α-synuclein', 'Gene'))[0], ids(link('alpha-synuclein', 'Gene'))[0]);
+    assert.equal(ids(link('haemorrhagic stroke', 'Disease'))[0], ids(link('hemorrhagic stroke', 'Disease'))[0]);
+  });
+
+  it('scores a preferred name 1 and says how it matched', () => {
+    const r = link('Myocardial Infarction', 'Disease')!;
+    assert.deepEqual([r.method, r.score, r.kinds[0]], ['exact', 1, 'preferred']);
+  });
+
+  it('keeps to concepts of the mention\'s type', () => {
+    // "COPD" is also a previous symbol of the gene ARCN1.
+    assert.equal(ids(link('COPD', 'Disease'))[0], 'MESH:D029424');
+    assert.equal(ids(link('COPD', 'Gene'))[0], 'HGNC:649');
+  });
+
+  it('prefers the concept most sources agree on', () => {
+    // "convulsion" is the Symptom Ontology's preferred name for a concept of its own, and a
+    // synonym of Seizures in MeSH, DO and HPO: the merged concept wins.
+    assert.deepEqual(ids(link('convulsions', 'Disease')).slice(0, 3), ['MESH:D012640', 'DOID:11832', 'HP:0001250']);
+  });
+
+  it('resolves a short form with the definition in the same document', () => {
+    const text = 'Patients with heart failure (HF) were enrolled. HF worsened in 12.';
+    const r = link('HF', 'Disease', text)!;
+    assert.equal(r.method, 'abbreviation');
+    assert.equal(r.longForm, 'heart failure');
+    assert.equal(ids(r)[0], 'MESH:D006333');
+  });
+
+  it('lets the document\'s definition beat what an abbreviation usually means', () => {
+    const text = 'Mitral stenosis (MS) was severe; MS was treated with valvotomy.';
+    assert.equal(ids(link('MS', 'Disease', text))[0], 'MESH:D008946');
+    // Without a definition "MS" is multiple sclerosis or mitral stenosis: the result says so.
+    const undefinedMs = link('MS', 'Disease')!;
+    assert.equal(undefinedMs.alternatives.length, 1);
+    assert.ok(undefinedMs.score < 0.8);
+  });
+
+  it('links an adjective to its noun ("cirrhotic" → cirrhosis, "asthmatic" → asthma)', () => {
+    for (const [adjective, id] of [['cirrhotic', 'MESH:D008103'], ['asthmatic', 'MESH:D001249'], ['hypoxic', 'MESH:D000860']]) {
+      const r = link(adjective, 'Disease')!;
+      assert.deepEqual([r.method, ids(r)[0]], ['fuzzy', id], adjective);
+      assert.ok(r.score < 1);
+    }
+  });
+
+  it('links a misspelling by fuzzy matching, with the cosine as its score', () => {
+    const r = link('myocardial infarctoin', 'Disease')!;
+    assert.equal(r.method, 'fuzzy');
+    assert.equal(ids(r)[0], 'MESH:D009203');
+    assert.ok(r.score > 0.75 && r.score < 1);
+  });
+
+  it('claims nothing below the fuzzy threshold', () => {
+    assert.equal(link('zqxwv blorptic syndrome', 'Disease'), undefined);
+    assert.equal(new Linker(knowledgeBase(), { fuzzyThreshold: 0.99 }).link('myocardial infarctoin', 'Disease'), undefined);
+  });
+
+  it('falls back to the head of the phrase, but never to a bare generic word', () => {
+    const r = link('rifampicin-induced hemolytic anemia', 'Disease')!;
+    assert.equal(r.method, 'partial');
+    assert.equal(ids(r)[0], 'MESH:D000743');
+    assert.equal(link('zqxwv disease', 'Disease'), undefined);
+  });
+
+  it('can be restricted to one target vocabulary', () => {
+    const meshOnly = new Linker(knowledgeBase(), { restrictTo: ['MESH'] });
+    const r = meshOnly.link('heart attack', 'Disease')!;
+    assert.ok(ids(r).some((id) => id.startsWith('MESH:')));
+    // BRCA1 the gene is HGNC:1100; MeSH has it as a genetic structure.
+    assert.deepEqual(ids(meshOnly.link('BRCA1', 'Gene')), ['MESH:D019398']);
+  });
+});
