@@ -63,19 +63,22 @@ const scheduler = new AnalysisScheduler({
 });
 
 function useTerminology(preferredVocabulary: string): void {
-  // On a later turn of the event loop: loading takes about a second, and the initialize
-  // response (or the message that changed the setting) should not wait for it.
-  setTimeout(() => {
-    try {
-      terminology = loadTerminology(preferredVocabulary);
-      for (const warning of terminology.warnings) connection.console.warn(`BioLens: ${warning}`);
-    } catch (error) {
-      connection.console.error(`BioLens: terminology unavailable, highlighting with the model only: ${(error as Error).message}`);
-      terminology = NER_ONLY;
-    }
-    host.setTerminology(terminology.available);
-    scheduler.reanalyseAll();
-  }, 0);
+  // After the model has loaded (or failed to), on a later turn of the event loop: the vocabulary
+  // takes about a second of CPU, which on a small machine would otherwise delay the first
+  // highlights; entities get their concepts, context and suggestions as soon as it is in.
+  void host.ready().then(() =>
+    setTimeout(() => {
+      try {
+        terminology = loadTerminology(preferredVocabulary);
+        for (const warning of terminology.warnings) connection.console.warn(`BioLens: ${warning}`);
+      } catch (error) {
+        connection.console.error(`BioLens: terminology unavailable, highlighting with the model only: ${(error as Error).message}`);
+        terminology = NER_ONLY;
+      }
+      host.setTerminology(terminology.available);
+      scheduler.reanalyseAll();
+    }, 0),
+  );
 }
 
 function configure(raw: unknown): void {

@@ -23,7 +23,7 @@ describe('Opening an example note', () => {
     const editor = await openInEditor(workspaceFile('examples', 'clinical-note.txt'));
     const painted = await completeDecorations(api, editor);
     const negated = painted.entities.filter((e) => e.negated).map((e) => e.text);
-    assert.ok(negated.includes('pain'), `negated: ${negated.join(', ')}`);
+    assert.ok(negated.some((text) => /pain/.test(text)), `negated: ${negated.join(', ')}`);
     assert.ok(!painted.entities.find((e) => e.text === 'heart failure')!.negated);
   });
 
