@@ -146,8 +146,10 @@ CONFIG["vocab_size"] = len(vocab)
 model = TokenClassifier(CONFIG, len(LABELS))
 if args.init:
     ck = torch.load(args.init)
-    enc_state = {k[4:]: v for k, v in ck["model"].items() if k.startswith("enc.")}
-    model.enc.load_state_dict(enc_state)
+    if "cls.weight" in ck["model"]:          # a fine-tuned checkpoint: continue training it
+        model.load_state_dict(ck["model"])
+    else:                                    # a pre-trained MLM checkpoint: take its encoder
+        model.enc.load_state_dict({k[4:]: v for k, v in ck["model"].items() if k.startswith("enc.")})
     print("initialised from", args.init, flush=True)
 opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
 budget = args.minutes * 60
