@@ -73,6 +73,7 @@ describe('Editing a note', () => {
     const first = paints[0];
     assert.equal(first.state, 'pending', 'the first paint is the shifted previous result');
     assert.deepEqual(asOffsets(first, editor.document), shifted);
-    assert.deepEqual(asOffsets(paints[paints.length - 1], editor.document), shifted, 'and re-analysis agrees');
+    const reanalysed = asOffsets(paints[paints.length - 1], editor.document).filter((e) => e.start >= inserted.length);
+    assert.deepEqual(reanalysed, shifted, 'and re-analysis agrees (whatever it finds in the new line)');
   });
 });
