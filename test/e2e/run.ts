@@ -10,7 +10,7 @@
 // BIOLENS_E2E_SUITE=trusted runs one suite; BIOLENS_E2E_GREP=<pattern> only the matching tests.
 import { runTests } from '@vscode/test-electron';
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeExpectedEntities } from './expectedEntities';
 
@@ -60,6 +60,8 @@ async function main(): Promise<void> {
   await writeExpectedEntities(path.join(ROOT, 'examples', 'clinical-note.txt'), expectedFile);
   console.log(`expected entities computed by the engine (${elapsed(started)})`);
   const failed: string[] = [];
+  const resultsFile = path.join(OUT, 'results.jsonl');
+  rmSync(resultsFile, { force: true });
   const suites = SUITES.filter((s) => !process.env.BIOLENS_E2E_SUITE || s.name === process.env.BIOLENS_E2E_SUITE);
   for (const suite of suites) {
     const testsPath = await bundle(suite);
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
           BIOLENS_E2E_EXPECTED: expectedFile,
           BIOLENS_E2E_FIXTURES: FIXTURES,
           BIOLENS_E2E_GREP: process.env.BIOLENS_E2E_GREP ?? '',
+          BIOLENS_E2E_RESULTS: resultsFile,
           VSCODE_TEST_WORKSPACE_TRUST: suite.untrusted ? '1' : '',
           VSCODE_TEST_TIMEOUT_MS: process.env.VSCODE_TEST_TIMEOUT_MS ?? '240000',
         },
@@ -94,7 +97,14 @@ async function main(): Promise<void> {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   writeFileSync(path.join(ARTIFACTS, 'summary.txt'), `suites: ${suites.length}, failed: ${failed.join(', ') || 'none'}, ${seconds} s\n`);
-  console.log(`\ne2e: ${suites.length - failed.length} suites passed, ${failed.length} failed (${seconds} s); artefacts in ${path.relative(ROOT, ARTIFACTS)}/`);
+  console.log(`\n${suites.length - failed.length} of ${suites.length} suites passed (${seconds} s); artefacts in ${path.relative(ROOT, ARTIFACTS)}/`);
+  // The closing line CI reads: tests, not suites. A suite that never reported (the editor did not
+  // start) counts as one failure.
+  const counts = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  const passed = counts.reduce((n, c) => n + c.passes, 0);
+  const failures = counts.reduce((n, c) => n + c.failures, 0) + Math.max(0, failed.length - counts.filter((c) => c.failures).length);
+  const skipped = counts.reduce((n, c) => n + c.pending, 0);
+  console.log(`e2e: ${passed} passed, ${failures} failed${skipped ? `, ${skipped} skipped` : ''}`);
   if (failed.length) process.exit(1);
 }
 
