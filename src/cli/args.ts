@@ -1,12 +1,13 @@
 // A tiny argv parser: `--name value`, `--name=value`, boolean `--flag`, `-h`, positionals,
 // `-` (stdin) as a positional and `--` to end options. Unknown options are errors, not ignored.
+// A 'list' option may be repeated; its values are kept in order.
 import { UsageError } from './errors';
 
-export type OptionKind = 'string' | 'boolean';
+export type OptionKind = 'string' | 'boolean' | 'list';
 export type OptionSpec = Readonly<Record<string, OptionKind>>;
 
 export interface ParsedArgs {
-  options: Record<string, string | boolean | undefined>;
+  options: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -37,7 +38,10 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec, command: st
     }
     const value = inlineValue ?? argv[++i];
     if (value === undefined || (inlineValue === undefined && value.startsWith('--'))) throw new UsageError(`option '--${name}' needs a value`);
-    options[name] = value;
+    if (kind === 'list') {
+      const previous = options[name];
+      options[name] = [...(Array.isArray(previous) ? previous : []), value];
+    } else options[name] = value;
   }
   return { options, positionals };
 }
@@ -58,6 +62,12 @@ export function numberOption(args: ParsedArgs, name: string, bounds: { min: numb
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
   const value = args.options[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Every value of a repeatable ('list') option, in order; none when absent. */
+export function listOption(args: ParsedArgs, name: string): string[] {
+  const value = args.options[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }
 
 /** One of a fixed set of values, e.g. --format. */

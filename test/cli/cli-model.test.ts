@@ -37,6 +37,9 @@ describe('biolens with the bundled model', function () {
     assert.equal(body.replace(/\[([^\]]*)\]\{[^}]*\}/g, '$1'), 'Started metformin and atorvastatin for diabetes.');
     assert.doesNotMatch(body, /\{Disease/, '--types Chemical leaves diseases out');
     assert.match(summary, /^\d+ entit(y|ies)/);
+    // Each mention carries its concept id; a legend line per concept gives the preferred name.
+    assert.match(body, /\[metformin\]\{Chemical MESH:D008687\}/);
+    assert.match(result.stdout, /\n {2}MESH:D008687 Metformin\n/);
   });
 
   it('annotate colours entities on a terminal unless NO_COLOR is set', async () => {
@@ -45,12 +48,12 @@ describe('biolens with the bundled model', function () {
     assert.doesNotMatch((await runCli(['annotate', '-'], { ...input, env: { NO_COLOR: '1' } })).stdout, /\x1b\[/);
   });
 
-  it('eval --json on 20 BC5CDR dev abstracts prints the documented report', async () => {
+  it('eval --json on 20 BC5CDR dev abstracts prints the documented report, with linking since the gold has MeSH ids', async () => {
     const result = await runCli(['eval', '--gold', join(fixtures, 'BC5CDR-dev-sample.PubTator.txt'), '--format', 'pubtator', '--json']);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /eval: 20\/20 documents/);
     const report = JSON.parse(result.stdout);
-    assert.deepEqual(Object.keys(report), ['micro', 'byType', 'lenient', 'documents', 'tokensPerSecond']);
+    assert.deepEqual(Object.keys(report), ['micro', 'byType', 'lenient', 'documents', 'tokensPerSecond', 'linking']);
     assert.equal(report.documents, 20);
     assert.ok(report.tokensPerSecond > 0);
     const prfKeys = ['precision', 'recall', 'f1'];
@@ -66,6 +69,22 @@ describe('biolens with the bundled model', function () {
     assert.equal(report.byType.Chemical.tp + report.byType.Chemical.fn, 187);
     assert.equal(report.byType.Disease.tp + report.byType.Disease.fn, 148);
     assert.ok(report.lenient.micro.f1 >= report.micro.f1, 'lenient matching never scores lower');
+
+    assert.equal(report.linking.vocabulary, 'MESH');
+    assert.deepEqual(Object.keys(report.linking.byType).sort(), ['Chemical', 'Disease']);
+    for (const s of [...Object.values(report.linking.byType), report.linking.overall] as Record<string, number>[]) {
+      assert.deepEqual(Object.keys(s), ['mentions', 'accuracy', 'precision', 'recall', 'f1']);
+      assert.ok(s.mentions > 0);
+      for (const key of ['accuracy', 'precision', 'recall', 'f1']) assert.ok(s[key] >= 0 && s[key] <= 1, `linking ${key} is a fraction`);
+    }
+    // Well above chance: 88% of these mentions were linked right when this test was written.
+    assert.ok(report.linking.overall.accuracy > 0.7, `linking accuracy ${report.linking.overall.accuracy}`);
+  });
+
+  it('eval --no-link prints only the NER report', async () => {
+    const result = await runCli(['eval', '--gold', join(fixtures, 'BC5CDR-dev-sample.PubTator.txt'), '--format', 'pubtator', '--json', '--no-link', '--limit', '2']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(Object.keys(JSON.parse(result.stdout)), ['micro', 'byType', 'lenient', 'documents', 'tokensPerSecond']);
   });
 
   it('eval reads CoNLL gold, scores only --types and prints a table', async () => {
@@ -75,7 +94,7 @@ describe('biolens with the bundled model', function () {
     assert.match(result.stdout, /\nChemical\s+[\d.]+/);
     assert.match(result.stdout, /\nmicro\s+[\d.]+/);
     assert.doesNotMatch(result.stdout, /\nDisease/);
-    assert.match(result.stdout, /documents: 10\s+tokens\/s: [\d,]+\n$/);
+    assert.match(result.stdout, /documents: 10\s+tokens\/s: [\d,]+\n$/, 'CoNLL gold has no concept ids: no linking section');
   });
 
   it('a bad model folder ends in one error line', async () => {

@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { parseArgs } from '../../src/cli/args';
 import { decodeText } from '../../src/cli/io';
 import { runCli, type CliResult } from './run-cli';
 
@@ -45,6 +46,14 @@ describe('biolens command line', () => {
     assertOneLineError(await runCli(['annotate', '--types', 'Chemical,Protein', 'x.txt']), /--types: unknown entity type 'Protein'/);
     assertOneLineError(await runCli(['annotate', '--min-score', '2', 'x.txt']), /--min-score must be a number between 0 and 1/);
     assertOneLineError(await runCli(['eval', '--gold', 'g.txt', '--format', 'pubtator', '--type-map', 'GENE']), /--type-map: bad type map entry 'GENE'/);
+  });
+
+  it('checks the terminology options before loading any model', async () => {
+    assertOneLineError(await runCli(['annotate', '--preferred-vocabulary', 'MeSH,SNOMED', 'x.txt']), /--preferred-vocabulary: unknown vocabulary 'SNOMED' \(known: MESH, DOID/);
+    assertOneLineError(await runCli(['annotate', '--no-link', '--vocab', 'terms.tsv', 'x.txt']), /--no-link .* cannot be combined with --preferred-vocabulary or --vocab/);
+    assertOneLineError(await runCli(['annotate', '--vocab', 'no-such-terms.tsv', 'x.txt']), /cannot read vocabulary file '.*no-such-terms\.tsv': no such file/, 1);
+    assertOneLineError(await runCli(['eval', '--gold', 'g.txt', '--format', 'pubtator', '--preferred-vocabulary', 'DO']), /unknown option '--preferred-vocabulary' for 'eval'/);
+    assert.deepEqual(parseArgs(['--vocab', 'a.tsv', '--vocab=b.obo'], { vocab: 'list' }, 'annotate').options.vocab, ['a.tsv', 'b.obo'], '--vocab repeats');
   });
 
   it('requires input files for annotate and --gold and --format for eval', async () => {

@@ -8,6 +8,7 @@ import { CliError, UsageError } from '../errors';
 import { readTextFile, useColor, type CliIo } from '../io';
 import { progressReporter } from '../progress';
 import { renderPretty } from '../render/pretty';
+import { enrichDocuments, loadTerminology, TERMINOLOGY_HELP, TERMINOLOGY_OPTIONS, terminologyOptions } from '../terminology';
 import { parseEntityTypes, writeBioC, writeBratAnn, writeJsonl, writePubTator, type Document } from '../../engine/formats';
 
 const FORMATS = ['pretty', 'jsonl', 'pubtator', 'brat', 'bioc'] as const;
@@ -16,21 +17,27 @@ const BATCH = 8;
 
 export const annotateCommand: Command = {
   name: 'annotate',
-  summary: 'find entities in text or Markdown notes',
-  options: { format: 'string', model: 'string', types: 'string', 'min-score': 'string', 'out-dir': 'string', help: 'boolean' },
+  summary: 'find entities in text or Markdown notes, with their standard concepts',
+  options: { format: 'string', model: 'string', types: 'string', 'min-score': 'string', 'out-dir': 'string', ...TERMINOLOGY_OPTIONS, help: 'boolean' },
   help: `Usage: biolens annotate FILE... | - [options]
 
 Finds chemicals, diseases, genes, species, cell lines and cell types in each FILE (plain text or
 Markdown, UTF-8; the whole file is one document named after the file). '-' reads standard input.
+Each entity is linked to its concept in the bundled vocabulary (MeSH, DO, HPO, ChEBI, HGNC, NCBI
+Taxonomy, ICD-10-CM), marked negated/uncertain/historical/family from its context, and given a
+standardisation suggestion when it is a non-preferred name.
 
 Options:
-  --format F        pretty (default: coloured text on a terminal, [text]{Type} otherwise),
-                    jsonl, pubtator, brat, bioc
+  --format F        pretty (default: coloured text on a terminal, [text]{Type ID} otherwise,
+                    then each concept's preferred name), jsonl (everything: concept,
+                    context, suggestion), pubtator (concept id column), brat (N lines),
+                    bioc (identifier and preferred infons)
   --model DIR       model folder (default: the bundled model)
   --types T,...     only these types: Chemical,Disease,Gene,Species,CellLine,CellType
   --min-score X     drop entities scored below X (0..1)
   --out-dir DIR     brat: write NAME.txt and NAME.ann per document into DIR
                     (needed for brat with more than one input)
+${TERMINOLOGY_HELP}
   -h, --help        show this help
 
 Offsets are UTF-16 code units, start inclusive, end exclusive. Colours are off when standard
@@ -45,17 +52,20 @@ output is not a terminal or NO_COLOR is set.`,
     if (format === 'brat' && args.positionals.length > 1 && !outDir) {
       throw new UsageError('brat writes one .ann file per document: give --out-dir DIR for more than one input');
     }
+    const linking = terminologyOptions(args, io);
     const inputs = await readInputs(args.positionals, io);
 
     const engine = await loadEngine({ model: stringOption(args, 'model'), cwd: io.cwd });
     try {
+      const terminology = linking && loadTerminology(linking, io, 'annotate');
       const progress = inputs.length > BATCH ? progressReporter(io.stderr, 'annotate') : undefined;
       const color = useColor(io.stdout, io.env);
       const documents: Document[] = [];
       for (let i = 0; i < inputs.length; i += BATCH) {
         const batch = inputs.slice(i, i + BATCH);
         const results = await engine.annotateBatch(batch.map((d) => d.text), { types, minScore });
-        batch.forEach((d, j) => documents.push({ ...d, annotations: results[j] }));
+        const annotated = batch.map((d, j) => ({ ...d, annotations: results[j] }));
+        documents.push(...(terminology ? enrichDocuments(terminology, annotated) : annotated));
         progress?.(documents.length, inputs.length);
         if (format === 'pretty') for (const d of documents.slice(i)) io.stdout.write(renderPretty(d, color));
       }

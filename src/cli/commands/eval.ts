@@ -7,7 +7,11 @@ import { CliError, UsageError } from '../errors';
 import { readTextFile, type CliIo } from '../io';
 import { progressReporter } from '../progress';
 import { renderReportTable } from '../render/report-table';
+import { linkingSection } from '../linking';
+import { enrichDocuments, goldVocabulary, loadTerminology, TERMINOLOGY_OPTIONS, terminologyOptions } from '../terminology';
 import { evaluate, goldTypes } from '../../engine/eval';
+import type { Annotation } from '../../engine/types';
+import type { TerminologyOptions } from '../../engine/terminology';
 import {
   EntityTypeMapper, FormatError, parseEntityTypes, parseTypeMap, readBioC, readConll, readJsonl, readPubTator, type Document,
 } from '../../engine/formats';
@@ -17,13 +21,21 @@ type GoldFormat = (typeof GOLD_FORMATS)[number];
 
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'score the model on a gold corpus (strict and lenient P/R/F1)',
-  options: { gold: 'string', format: 'string', types: 'string', 'type-map': 'string', json: 'boolean', model: 'string', limit: 'string', help: 'boolean' },
+  summary: 'score the model on a gold corpus (strict and lenient P/R/F1, concept linking)',
+  options: {
+    gold: 'string', format: 'string', types: 'string', 'type-map': 'string', json: 'boolean', model: 'string', limit: 'string',
+    'no-link': TERMINOLOGY_OPTIONS['no-link'], vocab: TERMINOLOGY_OPTIONS.vocab, help: 'boolean',
+  },
   help: `Usage: biolens eval --gold FILE --format pubtator|conll [options]
 
 Annotates every document of a gold corpus and prints precision, recall and F1 per entity type
 and micro-averaged: strict (same start, end and type) and lenient (overlapping, same type).
 Only the types present in the gold file are scored, unless --types is given.
+When the gold mentions carry concept ids (PubTator's id column, BRAT N lines, BioC identifier
+infons), a linking section follows: per type, the accuracy@1 of the concept BioLens links each
+predicted mention to, on the predicted mentions whose span matches a gold mention, and the
+document-level id precision/recall/F1 of BioCreative V CDR. Linking is restricted to concepts
+with an id of the gold's vocabulary (MeSH for BC5CDR); older ids count as their current ones.
 
 Options:
   --gold FILE        the gold corpus
@@ -36,9 +48,13 @@ Options:
                      CompositeMention -> Disease; the six type names in any case/spelling.
   --json             print the report as one JSON object (scores are fractions 0..1):
                      {"micro":{precision,recall,f1},"byType":{T:{precision,recall,f1,tp,fp,fn}},
-                      "lenient":{"micro":…,"byType":…},"documents":N,"tokensPerSecond":N}
+                      "lenient":{"micro":…,"byType":…},"documents":N,"tokensPerSecond":N,
+                      "linking":{"vocabulary":"MESH","byType":{T:{mentions,accuracy,precision,
+                      recall,f1}},"overall":{…}}}   (linking only when it ran)
   --limit N          only the first N documents
   --model DIR        model folder (default: the bundled model)
+  --vocab FILE       add a vocabulary of your own (.tsv, .obo or a term list); repeatable
+  --no-link          leave out the linking section (NER scores only; faster)
   -h, --help         show this help
 
 The table shows percentages. tokens/s counts model tokens per second of annotation time.`,
@@ -51,6 +67,7 @@ The table shows percentages. tokens/s counts model tokens per second of annotati
     if (args.positionals.length) throw new UsageError(`eval takes no arguments besides options, got '${args.positionals[0]}'`);
     const mapper = new EntityTypeMapper(parsedOption(args, 'type-map', parseTypeMap));
     const askedTypes = parsedOption(args, 'types', parseEntityTypes);
+    const linking = terminologyOptions(args, io);
 
     const content = await readTextFile(resolve(io.cwd, goldPath), 'gold file');
     const documents = readGold(content, format, mapper, goldPath).slice(0, limit);
@@ -63,15 +80,31 @@ The table shows percentages. tokens/s counts model tokens per second of annotati
     try {
       const missing = types.filter((t) => !engine.info.entityTypes.includes(t));
       if (missing.length) io.stderr.write(`eval: model ${engine.info.id} does not predict ${missing.join(', ')}; those scores will be 0\n`);
-      const report = await evaluate(engine, documents, { types, onProgress: progressReporter(io.stderr, 'eval') });
+      // Linking is scored only against gold ids, in the gold's own vocabulary.
+      const vocabulary = linking && goldVocabulary(documents);
+      const { predictions, ...report } = await evaluate(engine, documents, { types, onProgress: progressReporter(io.stderr, 'eval'), keepPredictions: !!vocabulary });
+      const section = vocabulary && predictions ? scoreLinking(documents, predictions, vocabulary, linking, io) : undefined;
       const heading = `gold: ${basename(goldPath)} (${format}) · model: ${engine.info.id} (${engine.info.dtype})`;
-      io.stdout.write(args.options.json ? `${JSON.stringify(report)}\n` : renderReportTable(report, heading));
+      if (args.options.json) {
+        const withLinking = section ? { ...report, linking: { vocabulary, ...section.json } } : report;
+        io.stdout.write(`${JSON.stringify(withLinking)}\n`);
+      } else {
+        io.stdout.write(renderReportTable(report, heading) + (section ? `\n${section.text}` : ''));
+      }
     } finally {
       await engine.dispose();
     }
     return 0;
   },
 };
+
+/** Links the predicted mentions (context and suggestions are not scored, so not computed). */
+function scoreLinking(documents: Document[], predictions: Annotation[][], vocabulary: string, options: TerminologyOptions, io: CliIo) {
+  const terminology = loadTerminology({ ...options, linker: { restrictTo: [vocabulary] }, context: false, suggestions: false }, io, 'eval');
+  const predicted = enrichDocuments(terminology, documents.map((d, i) => ({ ...d, annotations: predictions[i] })));
+  const { byType: { all: overall, ...byType }, text } = linkingSection(terminology, documents, predicted.map((d) => d.annotations), vocabulary);
+  return { json: { byType, overall }, text };
+}
 
 function readGold(content: string, format: GoldFormat, types: EntityTypeMapper, path: string): Document[] {
   try {

@@ -11,6 +11,11 @@ export interface EvalReport extends Scores {
   documents: number;
   /** Model tokens (the engine's tokenizer) per second of annotation time, rounded. */
   tokensPerSecond: number;
+  /**
+   * The predicted annotations, one list per gold document, when `keepPredictions` was asked for
+   * (e.g. to score linking on them). Not part of the `biolens eval --json` report.
+   */
+  predictions?: Annotation[][];
 }
 
 /** The part of a NerEngine that evaluation uses (tests may pass a stand-in). */
@@ -24,6 +29,8 @@ export interface EvaluateOptions {
   batchSize?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Return the predictions in `report.predictions` too. */
+  keepPredictions?: boolean;
 }
 
 export async function evaluate(engine: AnnotatingEngine, documents: Document[], options: EvaluateOptions = {}): Promise<EvalReport> {
@@ -48,5 +55,6 @@ export async function evaluate(engine: AnnotatingEngine, documents: Document[], 
     lenient,
     documents: documents.length,
     tokensPerSecond: seconds > 0 ? Math.round(tokens / seconds) : 0,
+    ...(options.keepPredictions && { predictions }),
   };
 }

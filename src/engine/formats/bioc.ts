@@ -37,6 +37,7 @@ function documentLines(document: Document): string[] {
     for (const a of document.annotations.filter((a) => a.start >= passage.offset && a.start < end)) {
       lines.push(`      <annotation id="T${++number}">`, `        <infon key="type">${a.type}</infon>`);
       if (a.concept) lines.push(`        <infon key="identifier">${escapeXml(a.concept.id)}</infon>`);
+      if (a.concept?.preferred) lines.push(`        <infon key="preferred">${escapeXml(a.concept.preferred)}</infon>`);
       lines.push(
         `        <infon key="score">${a.score}</infon>`,
         `        <location offset="${a.start}" length="${a.end - a.start}"/>`,
@@ -108,7 +109,9 @@ function readAnnotation(element: XmlElement, text: string, documentId: string, t
   const end = start + Number(locations[0].attributes.length);
   const mention = childElements(element, 'text').map(textContent)[0];
   try {
-    const annotation = spanAnnotation(text, { start, end, type, mention, concept: conceptFromId(infons.get('identifier') ?? '') });
+    const concept = conceptFromId(infons.get('identifier') ?? '');
+    if (concept && infons.get('preferred')) concept.preferred = infons.get('preferred')!;
+    const annotation = spanAnnotation(text, { start, end, type, mention, concept });
     const score = Number(infons.get('score'));
     if (infons.has('score') && score >= 0 && score <= 1) annotation.score = score;
     return annotation;

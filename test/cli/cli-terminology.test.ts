@@ -1,0 +1,50 @@
+// `biolens annotate` with the terminology layer: every output format carries the concept. The
+// bundled vocabulary is loaded once for the whole process (src/cli/terminology.ts).
+import { strict as assert } from 'node:assert';
+import type { Annotation } from '../../src/engine/types';
+import { vocabularyOf } from '../../src/engine/terminology';
+import { runCli } from './run-cli';
+
+const SENTENCE = 'Aspirin reduces the risk of heart attack. No evidence of pneumonia.';
+
+describe('biolens annotate with concepts', function () {
+  this.timeout(120000);
+
+  it('jsonl carries each entity\'s concept with a vocabulary-prefixed id, and its context', async () => {
+    const result = await runCli(['annotate', '-', '--format', 'jsonl'], { stdin: SENTENCE });
+    assert.equal(result.code, 0, result.stderr);
+    const [document] = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { annotations: Annotation[] });
+    const byText = new Map(document.annotations.map((a) => [a.text, a]));
+    const aspirin = byText.get('Aspirin');
+    assert.equal(aspirin?.concept?.id, 'MESH:D001241');
+    assert.equal(aspirin?.concept?.preferred, 'Aspirin');
+    const pneumonia = byText.get('pneumonia');
+    assert.equal(pneumonia?.concept?.id, 'MESH:D011014');
+    assert.equal(pneumonia?.context?.negated, true, '"No evidence of" negates pneumonia');
+    for (const a of document.annotations) {
+      if (a.concept) assert.ok(vocabularyOf(a.concept.id), `${a.concept.id} has a known vocabulary prefix`);
+    }
+  });
+
+  it('pubtator fills the concept id column; --no-link leaves it empty', async () => {
+    const idColumn = (stdout: string) => new Map(stdout.split('\n').filter((l) => l.includes('\t')).map((l) => l.split('\t')).map((f) => [f[3], f[5]]));
+    const linked = await runCli(['annotate', '-', '--format', 'pubtator'], { stdin: SENTENCE });
+    assert.equal(linked.code, 0, linked.stderr);
+    assert.equal(idColumn(linked.stdout).get('Aspirin'), 'MESH:D001241');
+    assert.equal(idColumn(linked.stdout).get('pneumonia'), 'MESH:D011014');
+    const plain = await runCli(['annotate', '-', '--format', 'pubtator', '--no-link'], { stdin: SENTENCE });
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.deepEqual(new Set(idColumn(plain.stdout).values()), new Set(['-']));
+  });
+
+  it('pretty marks the concept id and flags inline, then names each concept and the suggestions', async () => {
+    const result = await runCli(['annotate', '-'], { stdin: 'No evidence of pneumonia; known hypertension and HTN.' });
+    assert.equal(result.code, 0, result.stderr);
+    const lines = result.stdout.trimEnd().split('\n');
+    assert.match(lines[1], /\[pneumonia\]\{Disease MESH:D011014,negated\}/);
+    assert.match(lines[2], / · 1 negated/);
+    assert.ok(lines.includes('  MESH:D011014 Pneumonia'), result.stdout);
+    assert.ok(lines.includes('  MESH:D006973 Hypertension ← HTN'), result.stdout);
+    assert.ok(lines.includes('  suggest: HTN → hypertension (abbreviation of MESH:D006973)'), result.stdout);
+  });
+});
