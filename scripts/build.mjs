@@ -25,4 +25,9 @@ await build({
   external,
   logLevel: 'warning',
 });
+// The model taxonomy webview's script: runs in the webview (a browser), not in Node.
+if (existsSync('src/webview/taxonomy.ts')) {
+  await build({ entryPoints: { 'taxonomy-view': 'src/webview/taxonomy.ts' }, outdir: 'dist', bundle: true, platform: 'browser', target: 'es2020', format: 'iife', sourcemap: !production, minify: production, logLevel: 'warning' });
+  present['taxonomy-view'] = 'src/webview/taxonomy.ts';
+}
 console.log(`built ${Object.keys(present).map((n) => `dist/${n}.js`).join(', ')}`);

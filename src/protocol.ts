@@ -113,3 +113,16 @@ export interface SuggestionData {
   term: string;
   replacement: string;
 }
+
+export interface UseModelParams {
+  /** Absolute model folder; null: the bundled model. */
+  modelDir: string | null;
+}
+
+/**
+ * Switches the server's model without a restart (the model taxonomy view's "Use this model"):
+ * the engine reloads, every open document is analysed again, and the answer is the status once
+ * the new model has loaded or failed to (state `ready` or `error`). Status notifications report
+ * the progress meanwhile. The client then records the choice in `biolens.modelPath`.
+ */
+export const UseModelRequest = new RequestType<UseModelParams, ServerStatus, void>('biolens/useModel');

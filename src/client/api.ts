@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import type { DocumentAnnotations } from '../protocol';
 import type { PaintedDecorations } from './decorations';
 import type { ClientState } from './statusBar';
+import type { ViewState } from './taxonomy/messages';
 
 export interface BioLensApi {
   /** How long activate() took (the server starts, and the model loads, after it). */
@@ -21,4 +22,6 @@ export interface BioLensApi {
   readonly statusText: string;
   /** Every message BioLens has shown the user, oldest first. */
   readonly messages: readonly string[];
+  /** The model taxonomy view: whether VS Code has shown it, and the state last sent to it. */
+  readonly taxonomy: { readonly resolved: boolean; readonly posted: ViewState | undefined };
 }

@@ -4,11 +4,12 @@ import * as vscode from 'vscode';
 import { ENTITY_TYPES, IGNORE_TERM_COMMAND, type EntityType } from '../protocol';
 import type { Ctx } from './ctx';
 import { pickEntity } from './entityPicker';
+import { TAXONOMY_VIEW_ID, type TaxonomyView } from './taxonomy/view';
 import { analyseWorkspaceFolder } from './workspaceReport';
 
 type Command = (...args: never[]) => unknown;
 
-export function commands(ctx: Ctx): Record<string, Command> {
+export function commands(ctx: Ctx, taxonomy?: TaxonomyView): Record<string, Command> {
   return {
     'biolens.toggleHighlighting': () => toggleHighlighting(ctx),
     'biolens.chooseEntityTypes': () => chooseEntityTypes(ctx),
@@ -18,11 +19,18 @@ export function commands(ctx: Ctx): Record<string, Command> {
     'biolens.showOutput': () => ctx.output.show(true),
     'biolens.showActions': () => showActions(ctx),
     [IGNORE_TERM_COMMAND]: (term: string) => ctx.config.addIgnoredTerm(term),
+    ...(taxonomy
+      ? {
+          'biolens.openTaxonomy': () => vscode.commands.executeCommand(`${TAXONOMY_VIEW_ID}.focus`),
+          'biolens.useLocalModelFolder': (folder?: vscode.Uri) => taxonomy.useLocalFolder(folder instanceof vscode.Uri ? folder : undefined),
+          'biolens.useModel': (id: string) => taxonomy.useEntry(id),
+        }
+      : {}),
   };
 }
 
-export function registerCommands(ctx: Ctx): vscode.Disposable[] {
-  return Object.entries(commands(ctx)).map(([id, run]) => vscode.commands.registerCommand(id, run));
+export function registerCommands(ctx: Ctx, taxonomy?: TaxonomyView): vscode.Disposable[] {
+  return Object.entries(commands(ctx, taxonomy)).map(([id, run]) => vscode.commands.registerCommand(id, run));
 }
 
 export function toggleHighlighting(ctx: Ctx, on = !ctx.painter.highlighting): void {

@@ -86,6 +86,12 @@ export class Config {
     await this.cfg.update('entityTypes', types, this.targetOf('entityTypes'));
   }
 
+  /** Records the model the user chose (undefined: the bundled one) where modelPath is defined now. */
+  async setModelPath(dir: string | undefined): Promise<void> {
+    const target = vscode.workspace.isTrusted ? this.targetOf('modelPath') : vscode.ConfigurationTarget.Global;
+    await this.cfg.update('modelPath', dir, target);
+  }
+
   /** Where a setting is defined now, so a change made from a command lands in the same place. */
   private targetOf(key: string): vscode.ConfigurationTarget {
     const inspected = this.cfg.inspect(key);

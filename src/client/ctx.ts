@@ -6,6 +6,7 @@ import {
   AnnotationsNotification,
   ConfigureNotification,
   ServerStatusNotification,
+  UseModelRequest,
   WorkspaceReportRequest,
   type ServerStatus,
   type WorkspaceReport,
@@ -75,6 +76,12 @@ export class Ctx implements vscode.Disposable {
   async workspaceReport(params: WorkspaceReportParams, token: vscode.CancellationToken): Promise<WorkspaceReport> {
     if (this.client?.state !== State.Running) throw new Error('the BioLens server is not running');
     return this.client.sendRequest(WorkspaceReportRequest, params, token);
+  }
+
+  /** Asks the server to load another model (null: the bundled one); resolves once it is loaded or failed. */
+  async useModel(modelDir: string | null): Promise<ServerStatus> {
+    if (this.client?.state !== State.Running) throw new Error('the BioLens server is not running');
+    return this.client.sendRequest(UseModelRequest, { modelDir });
   }
 
   private setState(state: ClientState): void {

@@ -5,6 +5,7 @@ import type { BioLensApi } from './api';
 import { registerCommands, toggleHighlighting } from './commands';
 import { Config, SECTION } from './config';
 import { Ctx } from './ctx';
+import { TaxonomyView, TAXONOMY_VIEW_ID } from './taxonomy/view';
 
 let ctx: Ctx | undefined;
 
@@ -12,9 +13,12 @@ export function activate(context: vscode.ExtensionContext): BioLensApi {
   const started = performance.now();
   const c = new Ctx(context);
   ctx = c;
+  const taxonomy = new TaxonomyView(c);
   context.subscriptions.push(
     c,
-    ...registerCommands(c),
+    taxonomy,
+    vscode.window.registerWebviewViewProvider(TAXONOMY_VIEW_ID, taxonomy, { webviewOptions: { retainContextWhenHidden: true } }),
+    ...registerCommands(c, taxonomy),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SECTION)) return;
       if (Config.needsRestart(event)) void c.restart();
@@ -39,6 +43,14 @@ export function activate(context: vscode.ExtensionContext): BioLensApi {
       return c.statusBar.text;
     },
     messages: c.notices.shown,
+    taxonomy: {
+      get resolved() {
+        return taxonomy.resolved;
+      },
+      get posted() {
+        return taxonomy.lastPosted;
+      },
+    },
   };
 }
 

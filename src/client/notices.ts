@@ -38,6 +38,10 @@ export class Notices {
     this.show(message, 'info', [], () => undefined);
   }
 
+  error(message: string): void {
+    this.show(message, 'error', [], () => undefined);
+  }
+
   private once(key: string, message: string, level: 'info' | 'error', actions: string[], onAction: (choice: string) => unknown): void {
     if (this.told.has(key)) return;
     this.told.add(key);

@@ -12,6 +12,7 @@ import {
   AnnotationsNotification,
   ConfigureNotification,
   ServerStatusNotification,
+  UseModelRequest,
   WorkspaceReportRequest,
   type ServerSettings,
   type ServerStatus,
@@ -137,6 +138,13 @@ connection.onRequest(WorkspaceReportRequest, async ({ files, format }, token) =>
   token.onCancellationRequested(() => abort.abort());
   const annotate = async (text: string) => visibleEntities((await pipeline.analyse(text, abort.signal)).annotations, settings);
   return buildWorkspaceReport(files, format, annotate, settings.maxFileSize, () => token.isCancellationRequested);
+});
+
+connection.onRequest(UseModelRequest, async ({ modelDir }) => {
+  settings = { ...settings, modelDir: typeof modelDir === 'string' && modelDir ? modelDir : null };
+  host.use(settings.modelDir ?? undefined); // reloads, and re-analyses every document once loaded
+  await host.ready();
+  return host.status;
 });
 
 connection.onShutdown(async () => {
