@@ -117,6 +117,7 @@ export class AnalysisScheduler {
       const analysis = await this.hooks.analyse(document.getText(), abort.signal, (known) => {
         if (!isCurrent()) return;
         doc.entities = known;
+        doc.state = 'pending'; // a re-analysis (new model, terminology) of a complete document is partial until it ends
         this.hooks.publish(doc);
       });
       if (!isCurrent()) return;
