@@ -46,7 +46,7 @@ export function taxonomyHtml(r: PageResources): string {
     <input id="search" type="search" placeholder="Search models, corpora, papers" aria-label="Search the models">
   </div>
   <div class="row">
-    <label><input id="runnable" type="checkbox"> Runnable here only</label>
+    <label><input id="runnable" type="checkbox"> Bundled or downloadable only</label>
   </div>
   <div class="row">
     <label for="yearFrom">Years</label>
