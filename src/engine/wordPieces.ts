@@ -1,22 +1,30 @@
-// Word pieces of BERT words through the model's own transformers.js tokenizer.
+// Word pieces of BERT words, read straight from the model's tokenizer.json (WordPiece model).
 //
-// We tokenise word by word, not sentence by sentence: bertWords() has already done the
-// tokenizer's normalisation and pre-tokenisation (with offsets), its `norm` is a fixed point of
-// both, so tokenizer.tokenize(norm) yields exactly the pieces tokenizer(text) gives that word
-// (the alignment tests check this against whole texts). A cache makes repeated words free.
+// bertWords() has already done the tokenizer's normalisation and pre-tokenisation (with offsets),
+// so what is left is WordPiece itself: greedy longest-match-first over a word's code points, '##'
+// on continuations, the whole word [UNK] when any part has no piece. Doing it here rather than
+// through transformers.js keeps that library (and what it imports: onnxruntime-web, sharp) out of
+// the engine: about a second and tens of MB less at start-up. The alignment fuzz test checks the
+// pieces against transformers.js's own tokenizer on whole texts.
 // One deliberate difference: text such as "[MASK]" is three words here, never a special token.
 import * as path from 'node:path';
-import type { PreTrainedTokenizer } from '@huggingface/transformers';
 import { ModelLoadError } from './errors';
 import { readJson } from './modelFolder';
 
 const CACHE_LIMIT = 200_000;
 
+interface TokenizerJson {
+  model?: { type?: string; vocab?: Record<string, number>; unk_token?: string; continuing_subword_prefix?: string; max_input_chars_per_word?: number };
+}
+interface TokenizerConfigJson { cls_token?: string; sep_token?: string; pad_token?: string; unk_token?: string }
+
 export class WordPieceEncoder {
   private readonly cache = new Map<string, Int32Array>();
 
   private constructor(
-    private readonly tokenizer: PreTrainedTokenizer,
+    private readonly vocab: Map<string, number>,
+    private readonly prefix: string,
+    private readonly maxChars: number,
     /** [CLS] */
     readonly startId: number,
     /** [SEP] */
@@ -25,37 +33,60 @@ export class WordPieceEncoder {
     private readonly unkId: number,
   ) {}
 
-  /** Loads tokenizer.json + tokenizer_config.json of `modelDir`, offline. */
+  /** Loads tokenizer.json + tokenizer_config.json of `modelDir`. */
   static async load(modelDir: string): Promise<WordPieceEncoder> {
     const dir = path.resolve(modelDir);
     const tokenizerFile = path.join(dir, 'tokenizer.json');
-    readJson(tokenizerFile); // a clear error for a corrupt file before transformers.js sees it
-    readJson(path.join(dir, 'tokenizer_config.json'));
-    const { AutoTokenizer, env } = await import('@huggingface/transformers');
-    env.allowRemoteModels = false;
-    env.allowLocalModels = true;
-    env.localModelPath = path.dirname(dir) + path.sep;
-    let tokenizer: PreTrainedTokenizer;
-    try {
-      // An absolute path is read as a folder as is, whatever the folder's name looks like.
-      tokenizer = await AutoTokenizer.from_pretrained(dir, { local_files_only: true });
-    } catch (e) {
-      throw new ModelLoadError(`cannot load tokenizer ${tokenizerFile}: ${(e as Error).message}`, tokenizerFile, { cause: e });
+    const configFile = path.join(dir, 'tokenizer_config.json');
+    const model = (readJson(tokenizerFile) as TokenizerJson).model;
+    const config = readJson(configFile) as TokenizerConfigJson;
+    if (model?.type !== 'WordPiece' || !model.vocab || typeof model.vocab !== 'object') {
+      throw new ModelLoadError(`tokenizer ${tokenizerFile} is not a WordPiece tokenizer with a vocabulary`, tokenizerFile);
     }
-    const specials = tokenizer('', { return_tensor: false }).input_ids as number[];
-    if (specials.length !== 2) throw new ModelLoadError(`tokenizer ${tokenizerFile} does not frame a text with [CLS] ... [SEP]`, tokenizerFile);
-    return new WordPieceEncoder(tokenizer, specials[0], specials[1], tokenizer.pad_token_id ?? 0, tokenizer.unk_token_id ?? 0);
+    const vocab = new Map(Object.entries(model.vocab));
+    const idOf = (role: string, token: string | undefined): number => {
+      const id = token === undefined ? undefined : vocab.get(token);
+      if (id === undefined) throw new ModelLoadError(`tokenizer ${tokenizerFile} has no ${role} token ${JSON.stringify(token)} (named in ${configFile})`, tokenizerFile);
+      return id;
+    };
+    return new WordPieceEncoder(
+      vocab,
+      model.continuing_subword_prefix ?? '##',
+      model.max_input_chars_per_word ?? 100,
+      idOf('start', config.cls_token ?? '[CLS]'),
+      idOf('end', config.sep_token ?? '[SEP]'),
+      idOf('padding', config.pad_token ?? '[PAD]'),
+      idOf('unknown', model.unk_token ?? config.unk_token ?? '[UNK]'),
+    );
   }
 
   /** Piece ids of one BERT word, given its normalised form. The array is shared: do not modify. */
   pieces(norm: string): Int32Array {
     let ids = this.cache.get(norm);
     if (!ids) {
-      ids = Int32Array.from(this.tokenizer.convert_tokens_to_ids(this.tokenizer.tokenize(norm)));
-      if (ids.length === 0) ids = Int32Array.of(this.unkId); // every word must own a first piece
+      ids = this.wordPiece(norm);
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(norm, ids);
     }
     return ids;
+  }
+
+  private wordPiece(norm: string): Int32Array {
+    const chars = Array.from(norm); // code points, as the tokenizer counts them
+    if (chars.length === 0 || chars.length > this.maxChars) return Int32Array.of(this.unkId);
+    const out: number[] = [];
+    for (let start = 0; start < chars.length;) {
+      let end = chars.length;
+      let found: number | undefined;
+      for (; end > start; end--) {
+        const piece = chars.slice(start, end).join('');
+        found = this.vocab.get(start > 0 ? this.prefix + piece : piece);
+        if (found !== undefined) break;
+      }
+      if (found === undefined) return Int32Array.of(this.unkId);
+      out.push(found);
+      start = end;
+    }
+    return Int32Array.from(out);
   }
 }
