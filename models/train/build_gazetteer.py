@@ -5,12 +5,12 @@ A single-word key whose occurrences in the training splits are rarely annotated 
 (e.g. gene symbols that are English words) loses that type's bit: those matches would only be noise.
 usage: /usr/bin/python3 build_gazetteer.py OUT.tsv"""
 import collections, gzip, json, os, re, sys
-from text import basic_tokenize
+from text import GAZETTEER_MAX_WORDS, basic_tokenize
 import corpora
 
 VOCAB = os.path.join(corpora.DATA, "vocab")
 BITS = {"Chemical": 1, "Disease": 2, "Gene": 4, "Species": 8}
-MAX_WORDS = 6
+MAX_WORDS = GAZETTEER_MAX_WORDS
 terms = collections.defaultdict(int)
 
 

@@ -7,7 +7,7 @@ import json, os, shutil, subprocess, sys
 import torch
 from corpora import LABELS, L2I, TYPES
 from model import TokenClassifier
-from text import SPECIALS, basic_tokenize, gazetteer_features, load_gazetteer, wordpiece
+from text import GAZETTEER_MAX_WORDS, SPECIALS, basic_tokenize, encode_words, load_gazetteer
 
 ck_path, out = sys.argv[1], sys.argv[2]
 here = os.path.dirname(os.path.abspath(__file__))
@@ -18,17 +18,13 @@ model = TokenClassifier(cfg, len(LABELS)); model.load_state_dict(ck["model"]); m
 vocab_list = [l.rstrip("\n") for l in open(vocab_path, encoding="utf-8")]
 vocab = {t: i for i, t in enumerate(vocab_list)}
 gaz = load_gazetteer(gaz_path)
-BIOLENS = {"maxLength": 128, "gazetteer": "gazetteer.tsv", "gazetteerMaxWords": 6,
+BIOLENS = {"maxLength": 128, "gazetteer": "gazetteer.tsv", "gazetteerMaxWords": GAZETTEER_MAX_WORDS,
            "gazetteerBits": {"Chemical": 1, "Disease": 2, "Gene": 4, "Species": 8}, "entityTypes": TYPES}
 
 
 def encode(text):
-    words = basic_tokenize(text); feats = gazetteer_features(words, gaz, 6)
-    ids, tt = [vocab["[CLS]"]], [0]
-    for w, f in zip(words, feats):
-        for p in wordpiece(w, vocab):
-            ids.append(vocab[p]); tt.append(f)
-    return ids + [vocab["[SEP]"]], tt + [0]
+    ids, masks, _ = encode_words(basic_tokenize(text), vocab, gaz)
+    return [vocab["[CLS]"]] + ids + [vocab["[SEP]"]], [0] + masks + [0]
 
 
 ids, tt = encode("Cisplatin-induced nephrotoxicity in mice.")

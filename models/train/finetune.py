@@ -11,7 +11,7 @@ import numpy as np, torch, torch.nn.functional as F
 import corpora
 from corpora import LABELS, L2I, TYPES
 from model import CONFIG, TokenClassifier
-from text import gazetteer_features, load_gazetteer, wordpiece
+from text import encode_words, load_gazetteer
 from decode import viterbi, spans
 
 ap = argparse.ArgumentParser()
@@ -34,16 +34,15 @@ KEEP_EMPTY = {"linnaeus": 0.3, "s800": 0.5}      # mostly entity-free sentences:
 KEEP = {"jnlpba": 0.6}
 
 
-def encode(sent, annotated):
-    """-> list of chunks (ids, feats, labels, allowed-mask-row-index, word_starts)."""
-    feats = gazetteer_features(sent["words"], gaz, 6)
-    ids, ft, labs, first = [], [], [], []
-    for w, f, l in zip(sent["words"], feats, sent["labels"]):
-        ps = wordpiece(w, vocab)
-        for k, p in enumerate(ps):
-            ids.append(vocab[p]); ft.append(f)
-            labs.append(L2I[l] if k == 0 or l == "O" else L2I["I-" + l[2:]])
-            first.append(k == 0)
+def encode(sent):
+    """-> list of chunks (piece ids, gazetteer masks, labels, is-first-piece-of-its-word)."""
+    ids, ft, owner = encode_words(sent["words"], vocab, gaz)
+    labs, first = [], []
+    for k, wi in enumerate(owner):
+        l = sent["labels"][wi]
+        is_first = k == 0 or owner[k - 1] != wi
+        labs.append(L2I[l] if is_first or l == "O" else L2I["I-" + l[2:]])
+        first.append(is_first)
     chunks = []
     for s in range(0, max(1, len(ids)), MAXP):
         chunks.append((ids[s:s + MAXP], ft[s:s + MAXP], labs[s:s + MAXP], first[s:s + MAXP]))
@@ -67,7 +66,7 @@ for c in corpora.SPECS:
         empty = all(l == "O" for l in s["labels"])
         if rng.random() > KEEP.get(c, 1.0) or (empty and rng.random() > KEEP_EMPTY.get(c, 1.0)):
             continue
-        for ch in encode(s, annotated):
+        for ch in encode(s):
             if ch[0]:
                 train.append((ch, o_row))
 print(f"{len(train)} training sequences, {sum(len(c[0]) for c, _ in train)} pieces", flush=True)
@@ -106,7 +105,7 @@ def partial_loss(logits, lab, allow):
 def predict_words(model, sents, bs=64):
     """Word-level label ids per sentence: first piece's log-probs, BIO-constrained Viterbi."""
     model.eval(); out = [None] * len(sents)
-    enc = [(i, encode(s, [])) for i, s in enumerate(sents)]
+    enc = [(i, encode(s)) for i, s in enumerate(sents)]
     order = sorted(range(len(enc)), key=lambda i: sum(len(c[0]) for c in enc[i][1]))
     with torch.no_grad():
         for b0 in range(0, len(order), bs):

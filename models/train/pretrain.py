@@ -8,7 +8,7 @@ usage: /usr/bin/python3 pretrain.py --text work/pretrain.txt --vocab work/vocab.
 import argparse, json, os, random, time
 import numpy as np, torch
 from model import CONFIG, MaskedLM
-from text import basic_tokenize, gazetteer_features, load_gazetteer, wordpiece
+from text import basic_tokenize, encode_words, load_gazetteer
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--text", required=True); ap.add_argument("--vocab", required=True)
@@ -29,11 +29,8 @@ if os.path.exists(cache):
 else:
     ids_l, feat_l = [], []
     for line in open(args.text, encoding="utf-8"):
-        words = basic_tokenize(line)
-        feats = gazetteer_features(words, gaz, 6)
-        for w, f in zip(words, feats):
-            for p in wordpiece(w, vocab):
-                ids_l.append(vocab[p]); feat_l.append(f)
+        ids, masks, _ = encode_words(basic_tokenize(line), vocab, gaz)
+        ids_l += ids; feat_l += masks
         ids_l.append(SEP); feat_l.append(0)          # document boundary
     ids_all, feat_all = np.array(ids_l, dtype=np.int64), np.array(feat_l, dtype=np.int64)
     np.savez(cache, ids=ids_all, feat=feat_all)

@@ -4,6 +4,7 @@ greedy WordPiece, and the gazetteer matcher whose features feed token_type_ids."
 import unicodedata
 
 SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+GAZETTEER_MAX_WORDS = 6   # longest gazetteer key, in words (config.json: biolens.gazetteerMaxWords)
 
 
 def _is_whitespace(ch):
@@ -93,6 +94,17 @@ def gazetteer_features(words, gaz, max_words):
                     feat[k] |= mask
                 break
     return feat
+
+
+def encode_words(words, vocab, gaz):
+    """Piece ids, each piece's gazetteer mask and the index of its word: the model input the
+    engine builds for a sentence, before [CLS]/[SEP]."""
+    feats = gazetteer_features(words, gaz, GAZETTEER_MAX_WORDS)
+    ids, masks, owner = [], [], []
+    for i, (w, f) in enumerate(zip(words, feats)):
+        for p in wordpiece(w, vocab):
+            ids.append(vocab[p]); masks.append(f); owner.append(i)
+    return ids, masks, owner
 
 
 def load_gazetteer(path):
