@@ -4,42 +4,48 @@
 //   for each start word i, take only the LONGEST term (≤ maxWords words, non-zero mask)
 //   starting there and OR its mask into each of its words; matches from different starts overlap.
 // Keys are BERT-normalised words joined by one space (see bertWords' `norm`).
+import { RangeTable } from './rangeTable';
 
 export class Gazetteer {
-  /** Longest term length (in words) per first word: most words start no term, so no joins. */
-  private readonly longestFrom = new Map<string, number>();
-
   private constructor(
-    private readonly masks: Map<string, number>,
+    /** Mask per term. */
+    private readonly masks: RangeTable,
+    /** Longest term length (in words) per first word: most words start no term, so no joins. */
+    private readonly longestFrom: RangeTable,
     readonly maxWords: number,
-  ) {
-    for (const key of masks.keys()) {
-      const space = key.indexOf(' ');
-      const first = space < 0 ? key : key.slice(0, space);
-      let words = 1;
-      for (let at = space; at >= 0; at = key.indexOf(' ', at + 1)) words++;
-      if (words > (this.longestFrom.get(first) ?? 0)) this.longestFrom.set(first, words);
-    }
-  }
+  ) {}
 
   /**
-   * Parses gazetteer.tsv: `<key>\t<mask>` per line. Keeps only the bits in `allowedBits` so a
-   * stray bit can never index past the model's token-type embedding.
+   * Parses gazetteer.tsv: `<key>\t<mask>` per line (the mask in decimal digits; a line without
+   * them is skipped). Keeps only the bits in `allowedBits` so a stray bit can never index past
+   * the model's token-type embedding. The tables point into `tsv`, which they keep.
    */
   static parse(tsv: string, maxWords: number, allowedBits = 0xffff): Gazetteer {
-    const masks = new Map<string, number>();
-    for (const line of tsv.split('\n')) {
-      const tab = line.lastIndexOf('\t');
-      if (tab <= 0) continue;
-      const mask = Number.parseInt(line.slice(tab + 1), 10);
-      if (Number.isNaN(mask)) continue;
-      masks.set(line.slice(0, tab), mask & allowedBits); // a repeated key: the last line wins, as in the trainer
+    let lines = 1;
+    for (let at = tsv.indexOf('\n'); at >= 0; at = tsv.indexOf('\n', at + 1)) lines++;
+    const masks = new RangeTable(tsv, lines);
+    const longestFrom = new RangeTable(tsv, lines);
+    for (let start = 0; start < tsv.length; ) {
+      let end = tsv.indexOf('\n', start);
+      if (end < 0) end = tsv.length;
+      const tab = tsv.lastIndexOf('\t', end - 1);
+      const mask = tab > start ? digitsAt(tsv, tab + 1, end) : -1;
+      if (mask >= 0) {
+        masks.set(start, tab, mask & allowedBits); // a repeated key: the last line wins, as in the trainer
+        let words = 1;
+        let firstEnd = tab;
+        for (let at = tsv.indexOf(' ', start); at >= 0 && at < tab; at = tsv.indexOf(' ', at + 1)) {
+          if (words++ === 1) firstEnd = at;
+        }
+        longestFrom.set(start, firstEnd, words, Math.max);
+      }
+      start = end + 1;
     }
-    return new Gazetteer(masks, maxWords);
+    return new Gazetteer(masks, longestFrom, maxWords);
   }
 
   static empty(): Gazetteer {
-    return new Gazetteer(new Map(), 0);
+    return new Gazetteer(new RangeTable('', 0), new RangeTable('', 0), 0);
   }
 
   get size(): number {
@@ -75,4 +81,15 @@ export class Gazetteer {
       }
     }
   }
+}
+
+/** The non-negative integer written in text[start, end) up to its first non-digit; -1 if none. */
+function digitsAt(text: string, start: number, end: number): number {
+  let value = -1;
+  for (let k = start; k < end; k++) {
+    const digit = text.charCodeAt(k) - 48;
+    if (digit < 0 || digit > 9) break;
+    value = (value < 0 ? 0 : value * 10) + digit;
+  }
+  return value;
 }

@@ -24,7 +24,7 @@ import { EntityPipeline } from './entityPipeline';
 import { entityHover } from './hover';
 import { documentAnnotations, suggestionDiagnostics, visibleEntities } from './publication';
 import { DEFAULT_SETTINGS, mergeSettings } from './settings';
-import { loadTerminology, NER_ONLY, type Terminology } from './terminology';
+import { loadServerTerminology, NER_ONLY, type Terminology } from './terminology';
 import { buildWorkspaceReport } from './workspaceReport';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -63,22 +63,27 @@ const scheduler = new AnalysisScheduler({
   },
 });
 
+let terminologyLoads = 0;
 function useTerminology(preferredVocabulary: string): void {
-  // After the model has loaded (or failed to), on a later turn of the event loop: the vocabulary
-  // takes about a second of CPU, which on a small machine would otherwise delay the first
-  // highlights; entities get their concepts, context and suggestions as soon as it is in.
-  void host.ready().then(() =>
-    setTimeout(() => {
-      try {
-        terminology = loadTerminology(preferredVocabulary);
-        for (const warning of terminology.warnings) connection.console.warn(`BioLens: ${warning}`);
-      } catch (error) {
-        connection.console.error(`BioLens: terminology unavailable, highlighting with the model only: ${(error as Error).message}`);
-        terminology = NER_ONLY;
-      }
-      host.setTerminology(terminology.available);
+  // At once, beside the model: the vocabulary is read and inflated in the thread pool, so the
+  // event loop stays free to publish the first highlights (entities get their concepts, context
+  // and suggestions as soon as it is in). A newer setting supersedes a load still running.
+  const load = ++terminologyLoads;
+  loadServerTerminology(preferredVocabulary).then(
+    (loaded) => {
+      if (load !== terminologyLoads) return;
+      terminology = loaded;
+      for (const warning of loaded.warnings) connection.console.warn(`BioLens: ${warning}`);
+      host.setTerminology(loaded.available);
       scheduler.reanalyseAll();
-    }, 0),
+    },
+    (error: Error) => {
+      if (load !== terminologyLoads) return;
+      connection.console.error(`BioLens: terminology unavailable, highlighting with the model only: ${error.message}`);
+      terminology = NER_ONLY;
+      host.setTerminology(false);
+      scheduler.reanalyseAll();
+    },
   );
 }
 

@@ -3,7 +3,7 @@
 // load, the server runs on NER alone: entities are still highlighted and the hover shows type
 // and confidence.
 import type { Annotation } from '../engine';
-import { createTerminology, hoverMarkdown } from '../engine/terminology';
+import { hoverMarkdown, loadTerminology } from '../engine/terminology';
 
 export interface Terminology {
   readonly available: boolean;
@@ -22,9 +22,12 @@ export const NER_ONLY: Terminology = {
   hoverMarkdown: (a) => `**${a.type}** · confidence ${a.score.toFixed(2)}`,
 };
 
-/** Loads the bundled vocabulary (synchronous, about a second: call it off the request path). */
-export function loadTerminology(preferredVocabulary: string): Terminology {
-  const terminology = createTerminology({ preferredVocabularies: preferredVocabulary ? [preferredVocabulary] : [] });
+/**
+ * Loads the bundled vocabulary. Reading and inflating it run in the thread pool; what is left on
+ * the event loop (decoding the indexes) takes tens of milliseconds.
+ */
+export async function loadServerTerminology(preferredVocabulary: string): Promise<Terminology> {
+  const terminology = await loadTerminology({ preferredVocabularies: preferredVocabulary ? [preferredVocabulary] : [] });
   if (terminology.kb.size === 0) return { ...NER_ONLY, warnings: terminology.warnings };
   return {
     available: true,

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createEngine, type Annotation } from '../../src/engine';
 import { IncrementalEnricher } from '../../src/server/incrementalEnrichment';
-import { loadTerminology, type Terminology } from '../../src/server/terminology';
+import { loadServerTerminology, type Terminology } from '../../src/server/terminology';
 
 const NOTE = readFileSync(path.join(__dirname, '..', '..', 'examples', 'clinical-note.txt'), 'utf8');
 
@@ -15,7 +15,7 @@ describe('IncrementalEnricher with the bundled vocabulary', function () {
   let entitiesOf: (text: string) => Promise<Annotation[]>;
 
   before(async () => {
-    terminology = loadTerminology('MESH');
+    terminology = await loadServerTerminology('MESH');
     const engine = await createEngine({ inWorker: false });
     entitiesOf = (text) => engine.annotate(text);
     after(() => engine.dispose());

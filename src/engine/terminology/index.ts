@@ -1,6 +1,6 @@
 // Terminology: standard concepts, definitions, context and standardisation suggestions for the
 // entities the NER model finds. Engine only (no vscode). See terminology.ts for the entry point.
-export { createTerminology, type Terminology, type TerminologyOptions } from './terminology';
+export { createTerminology, loadTerminology, type Terminology, type TerminologyOptions } from './terminology';
 export { KnowledgeBase, VocabularyLoadError, defaultVocabDir, type FuzzyName } from './knowledgeBase';
 export { Linker, type LinkerOptions, type LinkMethod, type LinkResult } from './linker';
 export { findAbbreviations, abbreviationMap, bestLongForm, type AbbreviationDefinition } from './abbreviations';

@@ -48,7 +48,25 @@ export interface Terminology {
 
 export function createTerminology(opts: TerminologyOptions = {}): Terminology {
   const warnings: string[] = [];
-  const kb = opts.knowledgeBase ?? loadOrEmpty(opts.vocabDir, warnings);
+  let kb = opts.knowledgeBase;
+  if (!kb) {
+    try {
+      kb = KnowledgeBase.load(opts.vocabDir);
+    } catch (e) {
+      kb = emptyAfterLoadError(e, warnings);
+    }
+  }
+  return withKnowledgeBase(kb, opts, warnings);
+}
+
+/** createTerminology() with the vocabulary read off the event loop (KnowledgeBase.loadAsync). */
+export async function loadTerminology(opts: TerminologyOptions = {}): Promise<Terminology> {
+  const warnings: string[] = [];
+  const kb = opts.knowledgeBase ?? (await KnowledgeBase.loadAsync(opts.vocabDir).catch((e) => emptyAfterLoadError(e, warnings)));
+  return withKnowledgeBase(kb, opts, warnings);
+}
+
+function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings: string[]): Terminology {
   for (const file of opts.userVocabularies ?? []) {
     try {
       kb.addUserVocabulary(file);
@@ -90,12 +108,9 @@ export function createTerminology(opts: TerminologyOptions = {}): Terminology {
   };
 }
 
-function loadOrEmpty(dir: string | undefined, warnings: string[]): KnowledgeBase {
-  try {
-    return KnowledgeBase.load(dir);
-  } catch (e) {
-    if (!(e instanceof VocabularyLoadError)) throw e;
-    warnings.push(`${e.message}; concepts come from user vocabularies only`);
-    return KnowledgeBase.empty();
-  }
+/** A vocabulary that cannot load leaves the terminology working on user vocabularies alone. */
+function emptyAfterLoadError(e: unknown, warnings: string[]): KnowledgeBase {
+  if (!(e instanceof VocabularyLoadError)) throw e;
+  warnings.push(`${e.message}; concepts come from user vocabularies only`);
+  return KnowledgeBase.empty();
 }

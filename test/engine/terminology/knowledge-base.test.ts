@@ -1,7 +1,8 @@
 // The shipped knowledge base (models/vocab): merged concepts, typed names, definitions with
 // their source, ids, and the user's own vocabularies layered on top.
 import { strict as assert } from 'node:assert';
-import { statSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { defaultVocabDir, KnowledgeBase, VocabularyLoadError } from '../../../src/engine/terminology';
 import { knowledgeBase } from './shared';
@@ -100,6 +101,28 @@ describe('knowledge base: the shipped vocabulary', function () {
 
   it('fails with a clear error naming the folder when the vocabulary is missing', () => {
     assert.throws(() => KnowledgeBase.load('/nonexistent/vocab'), (e: unknown) => e instanceof VocabularyLoadError && /manifest/.test(e.message));
+  });
+
+  it('loads the same vocabulary asynchronously (what the server does), answering as load() does', async () => {
+    const kb = await KnowledgeBase.loadAsync();
+    assert.equal(kb.size, knowledgeBase().size);
+    for (const term of ['heart attack', 'cisplatin', 'BRCA1', 'Mus musculus']) {
+      assert.deepEqual(kb.lookup(term), knowledgeBase().lookup(term), term);
+    }
+    assert.deepEqual(kb.fuzzy('hypertensoin').slice(0, 3), knowledgeBase().fuzzy('hypertensoin').slice(0, 3));
+  });
+
+  it('names the unreadable file when an asynchronous load fails', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'biolens-vocab-'));
+    try {
+      for (const f of readdirSync(defaultVocabDir())) copyFileSync(path.join(defaultVocabDir(), f), path.join(dir, f));
+      writeFileSync(path.join(dir, 'fuzzy.bin.gz'), 'not gzip');
+      await assert.rejects(KnowledgeBase.loadAsync(dir), (e: unknown) => e instanceof VocabularyLoadError && e.file === path.join(dir, 'fuzzy.bin.gz'));
+      rmSync(path.join(dir, 'names.bin'));
+      await assert.rejects(KnowledgeBase.loadAsync(dir), (e: unknown) => e instanceof VocabularyLoadError && /names\.bin/.test(e.message));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

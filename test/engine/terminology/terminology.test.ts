@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createTerminology } from '../../../src/engine/terminology';
+import { createTerminology, loadTerminology } from '../../../src/engine/terminology';
 import type { Annotation, EntityType } from '../../../src/engine';
 import { knowledgeBase, mentionIn, terminology } from './shared';
 
@@ -77,6 +77,12 @@ describe('terminology: enrich', function () {
     const [a] = t.enrich('No breathlessness.', [mentionIn('No breathlessness.', 'breathlessness', 'Disease')]);
     assert.equal(a.concept!.preferred, 'shortness of breath');
     assert.equal(a.context!.negated, true);
+  });
+
+  it('loads asynchronously too, falling back to user vocabularies with the same warning', async () => {
+    const t = await loadTerminology({ vocabDir: '/nonexistent', userVocabularies: [path.resolve(__dirname, '../../fixtures/terminology/ward-glossary.txt')] });
+    assert.match(t.warnings[0], /\/nonexistent/);
+    assert.equal(t.enrich('No breathlessness.', [mentionIn('No breathlessness.', 'breathlessness', 'Disease')])[0].concept!.preferred, 'shortness of breath');
   });
 
   it('enriches a note fast enough to run while typing', () => {
