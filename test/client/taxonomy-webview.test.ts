@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Taxonomy } from '../../src/client/taxonomy/facets';
 import { taxonomyHtml } from '../../src/client/taxonomy/html';
 import type { ViewState } from '../../src/client/taxonomy/messages';
-import { readModelCard } from '../../src/client/taxonomy/modelFolder';
+import { readModelCard } from '../../src/client/taxonomy/modelCard';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');

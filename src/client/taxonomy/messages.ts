@@ -1,7 +1,7 @@
 // The messages between the taxonomy webview and the extension, and the check every message
 // from the webview passes before anything acts on it (a webview is untrusted input).
 import type { Facet, Filter, Taxonomy } from './facets';
-import type { ModelCardNumbers } from './modelFolder';
+import type { ModelCardNumbers } from './modelCard';
 
 export interface ViewState {
   /** Taxonomy id of the model that runs now, or null when a local folder runs. */

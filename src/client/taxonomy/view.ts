@@ -9,7 +9,8 @@ import type { Ctx } from '../ctx';
 import type { Taxonomy } from './facets';
 import { taxonomyHtml } from './html';
 import { parseFromWebview, type ToWebview, type ViewState } from './messages';
-import { checkModelFolder, readModelCard, type ModelCardNumbers } from './modelFolder';
+import { checkModelFolder } from '../../engine/modelFolder';
+import { readModelCard, type ModelCardNumbers } from './modelCard';
 
 export const TAXONOMY_VIEW_ID = 'biolens.taxonomy';
 const BUNDLED_ID = 'biolens-ner-mini';
@@ -105,9 +106,9 @@ export class TaxonomyView implements vscode.WebviewViewProvider, vscode.Disposab
       (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Use this model folder', title: 'BioLens: a model folder (config.json, tokenizer.json, onnx/model_quantized.onnx)' }))?.[0];
     if (!picked) return false;
     const dir = picked.fsPath;
-    const check = checkModelFolder(dir);
-    if (!check.ok) {
-      const message = `BioLens cannot use ${dir}: ${check.problems.join('; ')}.`;
+    const { problems } = checkModelFolder(dir);
+    if (problems.length) {
+      const message = `BioLens cannot use ${dir}: ${problems.map((p) => p.message).join('; ')}.`;
       this.ctx.notices.error(message);
       return false;
     }
