@@ -90,6 +90,14 @@ describe('messages from the taxonomy webview', () => {
       assert.equal(parseFromWebview(bad, ids), undefined, JSON.stringify(bad));
     }
   });
+  it('passes a downloaded model only when it is in the list of downloads', () => {
+    const downloads = new Set(['someone/ner@main']);
+    assert.deepEqual(parseFromWebview({ type: 'useDownloaded', modelId: 'someone/ner', revision: 'main' }, ids, downloads), { type: 'useDownloaded', modelId: 'someone/ner', revision: 'main' });
+    assert.deepEqual(parseFromWebview({ type: 'deleteDownloaded', modelId: 'someone/ner', revision: 'main' }, ids, downloads), { type: 'deleteDownloaded', modelId: 'someone/ner', revision: 'main' });
+    for (const bad of [{ modelId: 'someone/ner', revision: 'v2' }, { modelId: '../../x', revision: 'main' }, { modelId: 'someone/ner' }, { modelId: 1, revision: 'main' }]) {
+      assert.equal(parseFromWebview({ type: 'deleteDownloaded', ...bad }, ids, downloads), undefined, JSON.stringify(bad));
+    }
+  });
   it('cleans filter values', () => {
     assert.deepEqual(parseFromWebview({ type: 'ui', facet: 'training', filter: { yearFrom: 2019.5, yearTo: 2022, text: 7, runnableOnly: 'yes' }, selected: 'nope' }, ids), {
       type: 'ui',

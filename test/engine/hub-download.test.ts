@@ -165,8 +165,9 @@ describe('downloading a hub model (local stand-in for the hub on 127.0.0.1)', fu
 
 describe("the hub URLs are transformers.js's", function () {
   this.timeout(60_000);
-  const saved = { ...env };
+  let saved: typeof env;
   let root: string;
+  before(() => (saved = { ...env }));
   let hub: LocalHub | undefined;
   beforeEach(() => (root = mkdtempSync(path.join(tmpdir(), 'biolens-hub-'))));
   afterEach(async () => {
