@@ -96,7 +96,8 @@ function renderActive(): void {
   if (!view) return;
   const state = view.switching ? `switching to ${view.switching}…` : view.serverState;
   box.append(el('span', { class: 'dot ' + (view.serverState === 'error' ? 'err' : view.serverState === 'ready' ? 'ok' : 'busy'), 'aria-hidden': 'true' }));
-  box.append(el('span', { text: `Running: ${view.activeName}${view.activeDir ? ' (local folder)' : ''} — ${state}` }));
+  const where = !view.activeDir ? '' : view.downloads.some((d) => d.dir === view!.activeDir) ? ' (downloaded)' : ' (local folder)';
+  box.append(el('span', { text: `Running: ${view.activeName}${where} — ${state}` }));
   if (view.serverMessage && view.serverState === 'error') box.append(el('div', { class: 'error', text: view.serverMessage }));
 }
 

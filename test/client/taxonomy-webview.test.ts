@@ -205,6 +205,7 @@ describe('taxonomy webview in headless Chromium', function () {
     assert.match((await page.textContent('#details')) ?? '', /Downloaded \(main, 12\.3 MB from huggingface\.co\): it runs offline/);
     assert.deepEqual(await page.$$eval('#downloads li .name', (l) => l.map((e) => e.textContent)), ['onnx-community/Medical-NER-ONNX', 'someone/other-ner@v2']);
     assert.match((await page.textContent('#downloads')) ?? '', /7\.5 MB · active/);
+    assert.match((await page.textContent('#active')) ?? '', /Running: someone\/other-ner@v2 \(downloaded\)/);
     await page.click('#details .use-download');
     assert.deepEqual(await lastPosted(), { type: 'useDownloaded', modelId: d.modelId, revision: 'main' });
     await page.click('#downloads li:nth-child(2) .delete-download');

@@ -131,12 +131,13 @@ export class TaxonomyView implements vscode.WebviewViewProvider, vscode.Disposab
       return false;
     }
     if ('error' in outcome) {
-      this.ctx.notices.error(`BioLens could not download ${modelId}: ${outcome.error}.`);
+      // "<id> cannot run in BioLens: …" already names the model.
+      this.ctx.notices.error(outcome.error.startsWith(modelId) ? `BioLens: ${outcome.error}.` : `BioLens could not download ${modelId}: ${outcome.error}.`);
       return false;
     }
     const result = await this.switchTo(outcome.dir, modelId);
     if (result === 'failed-to-load' && outcome.fetched) {
-      await this.hub.remove(downloaded ?? { modelId, revision });
+      await this.hub.remove(ref);
       this.ctx.notices.info(`BioLens removed the download of ${modelId}: it does not load in BioLens.`);
     }
     return result === 'used';
