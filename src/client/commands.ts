@@ -26,7 +26,7 @@ export function commands(ctx: Ctx, taxonomy?: TaxonomyView): Record<string, Comm
           'biolens.useLocalModelFolder': (folder?: vscode.Uri) => taxonomy.useLocalFolder(folder instanceof vscode.Uri ? folder : undefined),
           'biolens.useModel': (id: string) => taxonomy.useEntry(id),
           'biolens.downloadHubModel': (modelId?: string, revision?: string) => downloadHubModel(taxonomy, modelId, revision),
-          'biolens.deleteDownloadedModel': (modelId?: string, revision?: string) => taxonomy.pickAndDelete(modelId, revision),
+          'biolens.deleteDownloadedModel': (modelId?: string, revision?: string) => deleteDownloadedModel(taxonomy, modelId, revision),
         }
       : {}),
   };
@@ -66,6 +66,21 @@ async function downloadHubModel(taxonomy: TaxonomyView, modelId?: string, revisi
     [modelId, revision] = typed.trim().split('@');
   }
   return taxonomy.useHubModel(modelId, typeof revision === 'string' ? revision : undefined);
+}
+
+/** "Delete a Downloaded Model…": the one given (any revision unless named), or one picked from the list. */
+async function deleteDownloadedModel(taxonomy: TaxonomyView, modelId?: string, revision?: string): Promise<boolean> {
+  const downloads = taxonomy.downloads();
+  const picked =
+    typeof modelId === 'string'
+      ? downloads.find((d) => d.modelId === modelId && (typeof revision !== 'string' || d.revision === revision))
+      : (
+          await vscode.window.showQuickPick(
+            downloads.map((d) => ({ label: d.modelId, description: `${d.revision} · ${(d.bytes / 1e6).toFixed(1)} MB`, detail: d.dir, d })),
+            { title: 'BioLens: delete a downloaded model', placeHolder: downloads.length ? 'Model to delete' : 'No model has been downloaded' },
+          )
+        )?.d;
+  return picked ? taxonomy.deleteDownloaded(picked) : false;
 }
 
 interface Action extends vscode.QuickPickItem {

@@ -95,7 +95,8 @@ export class TaxonomyView implements vscode.WebviewViewProvider, vscode.Disposab
     };
   }
 
-  private downloads(): DownloadedModel[] {
+  /** The hub models in the extension's storage. */
+  downloads(): DownloadedModel[] {
     return this.hub.list().map((d) => ({ modelId: d.manifest.modelId, revision: d.manifest.revision, dir: d.dir, bytes: d.bytes, host: d.manifest.host }));
   }
 
@@ -149,21 +150,6 @@ export class TaxonomyView implements vscode.WebviewViewProvider, vscode.Disposab
     if (!download) return false;
     if (this.ctx.config.modelDir() === download.dir && (await this.switchTo(null, BUNDLED_ID)) !== 'used') return false;
     return this.hub.remove(ref);
-  }
-
-  /** "BioLens: Delete a Downloaded Model…": the one given, or one picked from the list. */
-  async pickAndDelete(modelId?: string, revision?: string): Promise<boolean> {
-    const downloads = this.downloads();
-    const picked =
-      modelId !== undefined
-        ? downloads.find((d) => d.modelId === modelId && (revision === undefined || d.revision === revision))
-        : (
-            await vscode.window.showQuickPick(
-              downloads.map((d) => ({ label: d.modelId, description: `${d.revision} · ${(d.bytes / 1e6).toFixed(1)} MB`, detail: d.dir, d })),
-              { title: 'BioLens: delete a downloaded model', placeHolder: downloads.length ? 'Model to delete' : 'No model has been downloaded' },
-            )
-          )?.d;
-    return picked ? this.deleteDownloaded(picked) : false;
   }
 
   /** "Use a local model folder…": a folder picker unless `folder` is given, then a check, then the switch. */
