@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ENTITY_TYPES, IGNORE_TERM_COMMAND, type EntityType } from '../protocol';
 import type { Ctx } from './ctx';
 import { pickEntity } from './entityPicker';
+import { isHubModelId, isRevision } from '../engine/hub/layout';
 import { TAXONOMY_VIEW_ID, type TaxonomyView } from './taxonomy/view';
 import { analyseWorkspaceFolder } from './workspaceReport';
 
@@ -24,6 +25,8 @@ export function commands(ctx: Ctx, taxonomy?: TaxonomyView): Record<string, Comm
           'biolens.openTaxonomy': () => vscode.commands.executeCommand(`${TAXONOMY_VIEW_ID}.focus`),
           'biolens.useLocalModelFolder': (folder?: vscode.Uri) => taxonomy.useLocalFolder(folder instanceof vscode.Uri ? folder : undefined),
           'biolens.useModel': (id: string) => taxonomy.useEntry(id),
+          'biolens.downloadHubModel': (modelId?: string, revision?: string) => downloadHubModel(taxonomy, modelId, revision),
+          'biolens.deleteDownloadedModel': (modelId?: string, revision?: string) => deleteDownloadedModel(taxonomy, modelId, revision),
         }
       : {}),
   };
@@ -45,6 +48,39 @@ async function chooseEntityTypes(ctx: Ctx): Promise<void> {
   const items = ENTITY_TYPES.map((type) => ({ label: type, picked: enabled.has(type) }));
   const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'BioLens: entity types to highlight' });
   if (picked) await ctx.config.setEntityTypes(picked.map((i) => i.label as EntityType));
+}
+
+/** "Download a Model from the Hub…": the id given (automation, tests) or typed as owner/name[@revision]. */
+async function downloadHubModel(taxonomy: TaxonomyView, modelId?: string, revision?: string): Promise<boolean> {
+  if (typeof modelId !== 'string') {
+    const typed = await vscode.window.showInputBox({
+      title: 'BioLens: download a model from the hub',
+      prompt: 'A BERT WordPiece token-classification model with int8 ONNX weights (onnx/model_quantized.onnx), in the transformers.js layout',
+      placeHolder: 'owner/name or owner/name@revision',
+      validateInput: (v) => {
+        const [id, rev] = v.trim().split('@');
+        return isHubModelId(id) && (rev === undefined || isRevision(rev)) ? undefined : 'owner/name, optionally @revision (a branch, tag or commit)';
+      },
+    });
+    if (!typed) return false;
+    [modelId, revision] = typed.trim().split('@');
+  }
+  return taxonomy.useHubModel(modelId, typeof revision === 'string' ? revision : undefined);
+}
+
+/** "Delete a Downloaded Model…": the one given (any revision unless named), or one picked from the list. */
+async function deleteDownloadedModel(taxonomy: TaxonomyView, modelId?: string, revision?: string): Promise<boolean> {
+  const downloads = taxonomy.downloads();
+  const picked =
+    typeof modelId === 'string'
+      ? downloads.find((d) => d.modelId === modelId && (typeof revision !== 'string' || d.revision === revision))
+      : (
+          await vscode.window.showQuickPick(
+            downloads.map((d) => ({ label: d.modelId, description: `${d.revision} · ${(d.bytes / 1e6).toFixed(1)} MB`, detail: d.dir, d })),
+            { title: 'BioLens: delete a downloaded model', placeHolder: downloads.length ? 'Model to delete' : 'No model has been downloaded' },
+          )
+        )?.d;
+  return picked ? taxonomy.deleteDownloaded(picked) : false;
 }
 
 interface Action extends vscode.QuickPickItem {

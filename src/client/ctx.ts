@@ -70,7 +70,9 @@ export class Ctx implements vscode.Disposable {
 
   /** Settings or workspace trust changed: the server gets the settings it should act on now. */
   sendSettings(): void {
-    if (this.client?.state === State.Running) void this.client.sendNotification(ConfigureNotification, this.config.serverSettings());
+    // A restart can begin while the notification is under way (a setting changed, then "Restart
+    // Server"): the new server gets the settings at its start, so a failed send is not an error.
+    if (this.client?.state === State.Running) this.client.sendNotification(ConfigureNotification, this.config.serverSettings()).catch(() => undefined);
   }
 
   async workspaceReport(params: WorkspaceReportParams, token: vscode.CancellationToken): Promise<WorkspaceReport> {

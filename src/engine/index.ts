@@ -16,7 +16,7 @@ export { bertWords, type BertWord, type MappedBertWord } from './bertWords';
 export { encodeSentences, type EncodedSentence } from './encodedSentences';
 export { Gazetteer } from './gazetteer';
 export { labelScheme, type LabelScheme } from './labels';
-export { defaultModelDir, readModelFolder } from './modelFolder';
+export { checkModelFolder, defaultModelDir, modelName, readModelFolder, type FolderCheck, type FolderProblem } from './modelFolder';
 export { WINDOW_OVERLAP } from './nerPipeline';
 export { paragraphs, sentences, splitSentences, type TextRange } from './sentences';
 export { bioSpans, viterbi, type LabelledSpan } from './viterbi';

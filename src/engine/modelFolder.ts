@@ -1,14 +1,21 @@
 // Reads and checks a model folder (transformers.js layout plus config.json's "biolens" block)
-// before anything heavy loads, so a broken folder fails fast with the file it is about.
+// before anything heavy loads. One check serves every caller: the engine throws the first
+// problem it finds (a broken folder fails fast with the file it is about), while the "use a
+// local folder" command and the hub download list them all to the user.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ModelDtype, ModelInfo } from './engineApi';
 import { ModelLoadError } from './errors';
 import { LabelScheme, labelScheme } from './labels';
+import type { EntityType } from './types';
 
 export const DEFAULT_MODEL = 'biolens-ner-mini';
 const DEFAULT_MAX_LENGTH = 128;
 const DEFAULT_GAZETTEER_MAX_WORDS = 6;
+/** Written by the hub download (hub/download.ts) next to the model files: where they came from. */
+export const HUB_MANIFEST = '.biolens-hub.json';
+// Smaller than any real ONNX graph: an HTML error page or an interrupted copy.
+const MIN_ONNX_BYTES = 1024;
 
 export interface GazetteerSpec {
   file: string;
@@ -24,7 +31,23 @@ export interface ModelFolder {
   gazetteer: GazetteerSpec | null;
 }
 
-const ONNX_FILE: Record<ModelDtype, string> = { fp32: 'model.onnx', q8: 'model_quantized.onnx' };
+export interface FolderProblem {
+  /** The file at fault, relative to the folder with '/' ('' for the folder itself). */
+  file: string;
+  /** What is wrong, in words a user can act on; starts with the file's relative name. */
+  message: string;
+}
+
+export interface FolderCheck {
+  /** Every problem found, in the order the engine would meet them; empty when the folder loads. */
+  problems: FolderProblem[];
+  /** Entity types the labels give (when id2label is readable). */
+  entityTypes: EntityType[];
+  /** The folder as the engine loads it; null when there is a problem. */
+  folder: ModelFolder | null;
+}
+
+export const ONNX_FILE: Record<ModelDtype, string> = { fp32: 'onnx/model.onnx', q8: 'onnx/model_quantized.onnx' };
 
 /** models/biolens-ner-mini of the package this code runs from (src/ under tsx, or dist/). */
 export function defaultModelDir(): string {
@@ -36,52 +59,136 @@ export function defaultModelDir(): string {
   }
 }
 
+/** The folder as the engine loads it, or a ModelLoadError naming the first problem's file. */
 export function readModelFolder(modelDir: string, dtype: ModelDtype): ModelFolder {
   const dir = path.resolve(modelDir);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ModelLoadError(`model folder not found: ${dir}`, dir);
-  const configFile = path.join(dir, 'config.json');
-  const config = readJson(configFile) as Record<string, unknown>;
-  if (!config || typeof config !== 'object') throw new ModelLoadError(`bad model config ${configFile}: not a JSON object`, configFile);
-  let scheme: LabelScheme;
-  try {
-    scheme = labelScheme(config.id2label);
-  } catch (e) {
-    throw new ModelLoadError(`bad model config ${configFile}: ${(e as Error).message}`, configFile);
+  const check = checkModelFolder(dir, dtype);
+  const first = check.problems[0];
+  if (first) {
+    const file = first.file ? path.join(dir, first.file) : dir;
+    throw new ModelLoadError(first.file ? `${first.message} (${file})` : `model folder not found: ${dir}`, file);
   }
-  for (const name of ['tokenizer.json', 'tokenizer_config.json']) requireFile(path.join(dir, name));
-  const onnxFile = requireFile(path.join(dir, 'onnx', ONNX_FILE[dtype]));
+  return check.folder!;
+}
 
-  const biolens = (config.biolens ?? {}) as Record<string, unknown>;
-  const maxLength = positiveInt(biolens.maxLength, DEFAULT_MAX_LENGTH, 'biolens.maxLength', configFile);
-  if (maxLength < 3) throw new ModelLoadError(`bad model config ${configFile}: biolens.maxLength must be at least 3`, configFile);
-  let gazetteer: GazetteerSpec | null = null;
-  if (typeof biolens.gazetteer === 'string') {
-    const bits = Object.values((biolens.gazetteerBits ?? {}) as Record<string, unknown>);
-    const allowedBits = bits.reduce<number>((acc, b) => acc | (Number.isInteger(b) ? (b as number) : 0), 0);
-    const typeVocab = config.type_vocab_size;
-    if (typeof typeVocab === 'number' && allowedBits >= typeVocab) {
-      throw new ModelLoadError(`bad model config ${configFile}: gazetteerBits ${allowedBits} exceed type_vocab_size ${typeVocab}`, configFile);
-    }
-    gazetteer = {
-      file: requireFile(path.join(dir, biolens.gazetteer)),
-      maxWords: positiveInt(biolens.gazetteerMaxWords, DEFAULT_GAZETTEER_MAX_WORDS, 'biolens.gazetteerMaxWords', configFile),
-      allowedBits,
-    };
+/** Every problem that keeps BioLens's engine from running the folder (int8 weights unless `dtype`). */
+export function checkModelFolder(modelDir: string, dtype: ModelDtype = 'q8'): FolderCheck {
+  const dir = path.resolve(modelDir);
+  const problems: FolderProblem[] = [];
+  const problem = (file: string, message: string) => problems.push({ file, message });
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    problem('', `${dir} is not a folder`);
+    return { problems, entityTypes: [], folder: null };
   }
+  const config = readJsonIn(dir, 'config.json', problems);
+  const labels = config === undefined ? undefined : checkConfig(config, problem);
+  // The ONNX file before the tokenizer: it is the likeliest to be broken (a download that stopped).
+  checkOnnx(dir, dtype, problem);
+  checkTokenizer(readJsonIn(dir, 'tokenizer.json', problems), problem);
+  readJsonIn(dir, 'tokenizer_config.json', problems);
+  const biolens = labels ? checkBiolensBlock(dir, labels.config, problem) : undefined;
+  const entityTypes = labels?.scheme.entityTypes ?? [];
+  if (problems.length || !labels || !biolens) return { problems, entityTypes, folder: null };
   const info: ModelInfo = {
-    id: path.basename(dir),
+    id: modelName(dir),
     dir,
-    labels: [...scheme.labels],
-    entityTypes: scheme.entityTypes,
-    maxLength,
+    labels: [...labels.scheme.labels],
+    entityTypes,
+    maxLength: biolens.maxLength,
     dtype,
   };
-  return { info, scheme, onnxFile, gazetteer };
+  return { problems, entityTypes, folder: { info, scheme: labels.scheme, onnxFile: path.join(dir, ONNX_FILE[dtype]), gazetteer: biolens.gazetteer } };
+}
+
+/**
+ * The name a model folder goes by (status bar, logs): the hub id for a downloaded model (its
+ * folder is named after the revision), else the folder's name.
+ */
+export function modelName(modelDir: string): string {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(modelDir, HUB_MANIFEST), 'utf8')) as { modelId?: unknown; revision?: unknown };
+    if (typeof manifest.modelId === 'string') return manifest.revision && manifest.revision !== 'main' ? `${manifest.modelId}@${String(manifest.revision)}` : manifest.modelId;
+  } catch {
+    // not downloaded from a hub (or its manifest is unreadable): the folder name says enough
+  }
+  return path.basename(modelDir);
+}
+
+type Report = (file: string, message: string) => void;
+
+/** config.json: a BERT token classifier whose BIO labels include types BioLens shows. */
+function checkConfig(config: unknown, problem: Report): { config: Record<string, unknown>; scheme: LabelScheme } | undefined {
+  if (!config || typeof config !== 'object' || Array.isArray(config)) {
+    problem('config.json', 'config.json is not a JSON object');
+    return undefined;
+  }
+  const c = config as Record<string, unknown>;
+  if (c.model_type !== undefined && c.model_type !== 'bert') problem('config.json', `config.json: model_type is "${String(c.model_type)}"; BioLens runs BERT token classifiers ("bert")`);
+  if (c.id2label === undefined) {
+    problem('config.json', 'config.json has no id2label (the entity labels): is this a token-classification model?');
+    return undefined;
+  }
+  let scheme: LabelScheme;
+  try {
+    scheme = labelScheme(c.id2label);
+  } catch (e) {
+    problem('config.json', `config.json: id2label: ${(e as Error).message}`);
+    return undefined;
+  }
+  if (!scheme.entityTypes.length) problem('config.json', `config.json: id2label has none of the entity types BioLens shows (labels: ${scheme.labels.slice(0, 8).join(', ')})`);
+  return { config: c, scheme };
+}
+
+/** tokenizer.json: the engine reads WordPiece itself (wordPieces.ts), nothing else. */
+function checkTokenizer(tokenizer: unknown, problem: Report): void {
+  if (tokenizer === undefined) return; // missing or corrupt: already reported
+  const model = (tokenizer as { model?: { type?: unknown; vocab?: unknown } } | null)?.model;
+  if (model?.type !== 'WordPiece' || !model.vocab || typeof model.vocab !== 'object') {
+    problem('tokenizer.json', `tokenizer.json is not a WordPiece tokenizer with a vocabulary (its model is ${JSON.stringify(model?.type ?? null)}); BioLens runs BERT WordPiece tokenizers`);
+  }
+}
+
+function checkOnnx(dir: string, dtype: ModelDtype, problem: Report): void {
+  const name = ONNX_FILE[dtype];
+  const file = path.join(dir, name);
+  if (!existsSync(file)) {
+    const onlyFp32 = dtype === 'q8' && existsSync(path.join(dir, ONNX_FILE.fp32));
+    problem(name, `${name} is missing${onlyFp32 ? ` (only ${ONNX_FILE.fp32} is there: BioLens runs the int8 file; quantise it first)` : ''}`);
+  } else if (statSync(file).size < MIN_ONNX_BYTES) {
+    // Worded like the ONNX loader's own error (onnxSession.ts): the same fault, found earlier.
+    problem(name, `corrupt or unreadable ONNX model ${name}: empty or truncated (${statSync(file).size} bytes)`);
+  }
+}
+
+/** config.json's "biolens" block: window length and the gazetteer file with its feature bits. */
+function checkBiolensBlock(dir: string, config: Record<string, unknown>, problem: Report): { maxLength: number; gazetteer: GazetteerSpec | null } | undefined {
+  const biolens = (config.biolens ?? {}) as Record<string, unknown>;
+  const bad = (message: string) => {
+    problem('config.json', `config.json: ${message}`);
+    return undefined;
+  };
+  const maxLength = positiveInt(biolens.maxLength, DEFAULT_MAX_LENGTH);
+  if (maxLength === undefined) return bad('biolens.maxLength must be a positive integer');
+  if (maxLength < 3) return bad('biolens.maxLength must be at least 3');
+  if (typeof biolens.gazetteer !== 'string') return { maxLength, gazetteer: null };
+  const bits = Object.values((biolens.gazetteerBits ?? {}) as Record<string, unknown>);
+  const allowedBits = bits.reduce<number>((acc, b) => acc | (Number.isInteger(b) ? (b as number) : 0), 0);
+  const typeVocab = config.type_vocab_size;
+  if (typeof typeVocab === 'number' && allowedBits >= typeVocab) return bad(`biolens.gazetteerBits ${allowedBits} exceed type_vocab_size ${typeVocab}`);
+  const maxWords = positiveInt(biolens.gazetteerMaxWords, DEFAULT_GAZETTEER_MAX_WORDS);
+  if (maxWords === undefined) return bad('biolens.gazetteerMaxWords must be a positive integer');
+  const name = biolens.gazetteer.split(path.sep).join('/');
+  const file = path.join(dir, biolens.gazetteer);
+  if (!existsSync(file)) {
+    problem(name, `${name} is missing (the gazetteer that config.json's biolens.gazetteer names)`);
+    return undefined;
+  }
+  return { maxLength, gazetteer: { file, maxWords, allowedBits } };
 }
 
 /** Parses a JSON file of the model folder, or throws a ModelLoadError naming it. */
 export function readJson(file: string): unknown {
-  requireFile(file);
+  if (!existsSync(file)) throw new ModelLoadError(`model file missing: ${file}`, file);
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
@@ -90,13 +197,23 @@ export function readJson(file: string): unknown {
   }
 }
 
-function requireFile(file: string): string {
-  if (!existsSync(file)) throw new ModelLoadError(`model file missing: ${file}`, file);
-  return file;
+/** readJson() for the check: a problem instead of a throw; undefined when missing or unreadable. */
+function readJsonIn(dir: string, name: string, problems: FolderProblem[]): unknown {
+  const file = path.join(dir, name);
+  if (!existsSync(file)) {
+    problems.push({ file: name, message: `${name} is missing` });
+    return undefined;
+  }
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    const detail = (e as Error).message;
+    problems.push({ file: name, message: e instanceof SyntaxError ? `${name} is corrupt (not valid JSON: ${detail})` : `${name} is unreadable (${detail})` });
+    return undefined;
+  }
 }
 
-function positiveInt(value: unknown, fallback: number, name: string, file: string): number {
+function positiveInt(value: unknown, fallback: number): number | undefined {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || (value as number) < 1) throw new ModelLoadError(`bad model config ${file}: ${name} must be a positive integer`, file);
-  return value as number;
+  return Number.isInteger(value) && (value as number) >= 1 ? (value as number) : undefined;
 }

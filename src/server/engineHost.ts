@@ -2,8 +2,7 @@
 // swaps it when the model folder setting changes, reloads it after a crash of its worker, and
 // reports each state change. A model that fails to load leaves the server up, in the error
 // state, until the setting changes: errors a user can cause must never kill the server.
-import * as path from 'node:path';
-import { createEngine, defaultModelDir, type EngineOptions, type NerEngine } from '../engine';
+import { createEngine, defaultModelDir, modelName as folderModelName, type EngineOptions, type NerEngine } from '../engine';
 import type { ServerStatus } from '../protocol';
 
 export type LoadEngine = (opts: EngineOptions) => Promise<NerEngine>;
@@ -103,5 +102,5 @@ export class EngineHost {
 }
 
 function modelName(modelDir: string | undefined): string {
-  return path.basename(modelDir ?? defaultModelDir());
+  return folderModelName(modelDir ?? defaultModelDir());
 }

@@ -4,7 +4,7 @@
 // the webview's browser context). It renders what the extension sends; facet logic is the
 // shared pure module. State (facet, filters, selection, expanded groups) survives via setState.
 import { FACET_LABELS, SURVEY_LABELS, VALUE_LABELS, tree, yearRange, type Facet, type Filter, type Taxonomy, type TaxonomyEntry } from '../client/taxonomy/facets';
-import type { FromWebview, ToWebview, ViewState } from '../client/taxonomy/messages';
+import type { DownloadedModel, FromWebview, ToWebview, ViewState } from '../client/taxonomy/messages';
 
 interface UiState {
   facet: Facet;
@@ -71,13 +71,33 @@ function isActive(e: TaxonomyEntry): boolean {
   return !!view && view.activeId === e.id;
 }
 
+/** The downloaded copy of a hub entry, if any (the first revision). */
+function downloadOf(e: TaxonomyEntry): DownloadedModel | undefined {
+  return e.hfId ? view?.downloads.find((d) => d.modelId === e.hfId) : undefined;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** "Use this model" and "Delete" for a downloaded hub model (in its details and in the downloads list). */
+function downloadButtons(d: DownloadedModel, label: string): HTMLElement {
+  const active = view?.activeDir === d.dir;
+  const use = el('button', { class: 'use-download', 'data-model': d.modelId, 'data-revision': d.revision, 'aria-label': `Use ${label}`, text: active ? 'In use' : 'Use this model' });
+  if (active || view?.switching) use.setAttribute('disabled', '');
+  const remove = el('button', { class: 'secondary delete-download', 'data-model': d.modelId, 'data-revision': d.revision, 'aria-label': `Delete the download of ${label}`, text: 'Delete' });
+  if (view?.switching) remove.setAttribute('disabled', '');
+  return el('span', { class: 'buttons' }, use, ' ', remove);
+}
+
 function renderActive(): void {
   const box = $('active');
   box.replaceChildren();
   if (!view) return;
   const state = view.switching ? `switching to ${view.switching}…` : view.serverState;
   box.append(el('span', { class: 'dot ' + (view.serverState === 'error' ? 'err' : view.serverState === 'ready' ? 'ok' : 'busy'), 'aria-hidden': 'true' }));
-  box.append(el('span', { text: `Running: ${view.activeName}${view.activeDir ? ' (local folder)' : ''} — ${state}` }));
+  const where = !view.activeDir ? '' : view.downloads.some((d) => d.dir === view!.activeDir) ? ' (downloaded)' : ' (local folder)';
+  box.append(el('span', { text: `Running: ${view.activeName}${where} — ${state}` }));
   if (view.serverMessage && view.serverState === 'error') box.append(el('div', { class: 'error', text: view.serverMessage }));
 }
 
@@ -100,7 +120,7 @@ function renderTree(): void {
         const tags: Array<Node | string> = [el('span', { class: 'name', text: e.name }), el('span', { class: 'year', text: e.year ? ` ${e.year}` : '' })];
         if (isActive(e)) tags.push(el('span', { class: 'tag active-tag', text: 'active' }));
         else if (e.runnable.kind === 'bundled') tags.push(el('span', { class: 'tag', text: 'bundled' }));
-        else if (e.runnable.kind === 'hub-onnx') tags.push(el('span', { class: 'tag', text: 'hub' }));
+        else if (e.runnable.kind === 'hub-onnx') tags.push(el('span', { class: 'tag', text: downloadOf(e) ? 'downloaded' : 'hub' }));
         const ariaLabel = `${e.name}${e.year ? `, ${e.year}` : ''}${isActive(e) ? ', active model' : ''}${e.runnable.kind !== 'none' ? ', runnable' : ''}`;
         const child = el('li', { role: 'treeitem', 'aria-level': '2', 'aria-selected': String(ui.selected === e.id), 'data-id': e.id, tabindex: '-1', class: 'model' + (isActive(e) ? ' is-active' : ''), 'aria-label': ariaLabel }, ...tags);
         list.append(child);
@@ -154,16 +174,46 @@ function renderDetails(): void {
     if (isActive(e) || view.switching) b.setAttribute('disabled', '');
     run.append(b);
   } else if (e.runnable.kind === 'hub-onnx') {
-    if (!view.allowRemoteModels) {
+    const download = downloadOf(e);
+    if (download) {
+      run.append(el('p', { text: `Downloaded (${download.revision}, ${mb(download.bytes)} from ${hostName(download.host)}): it runs offline.` }));
+      run.append(downloadButtons(download, e.name));
+    } else if (!view.allowRemoteModels) {
       run.append(el('p', { class: 'warn', text: 'Downloads are off: BioLens never contacts a server unless you turn on the setting "biolens.allowRemoteModels".' }));
       run.append(el('button', { id: 'openSettings', class: 'secondary', text: 'Open the setting' }));
     } else {
-      run.append(el('p', { class: 'warn', text: `Downloading from the Hub is not available in this version. Fetch ${e.hfId} yourself (its folder with config.json, tokenizer.json and onnx/model_quantized.onnx), then use "Use a local model folder…".` }));
+      run.append(el('p', { text: `BioLens fetches ${e.hfId}'s config.json and tokenizer first (small) and stops there if its engine cannot run the model; only then the int8 weights, into BioLens's storage on this machine. Cancel from the notification; a failed download leaves nothing.` }));
+      const b = el('button', { id: 'useModel', 'data-id': e.id, text: view.downloading === e.hfId ? 'Downloading…' : 'Download and use' });
+      if (view.downloading || view.switching) b.setAttribute('disabled', '');
+      run.append(b);
     }
   } else {
     run.append(el('p', { class: 'muted', text: 'Not runnable in BioLens.' }));
   }
   details.append(run);
+}
+
+function hostName(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Every downloaded hub model, from the taxonomy or not, with its buttons. */
+function renderDownloads(): void {
+  const box = $('downloads');
+  box.replaceChildren();
+  if (!view?.downloads.length && !view?.downloading) return;
+  box.append(el('h2', { text: 'Downloaded models' }));
+  const list = el('ul', { class: 'downloads' });
+  for (const d of view.downloads) {
+    const label = `${d.modelId}${d.revision === 'main' ? '' : `@${d.revision}`}`;
+    list.append(el('li', {}, el('span', { class: 'name', text: label }), el('span', { class: 'muted', text: ` ${mb(d.bytes)}${view.activeDir === d.dir ? ' · active' : ''} ` }), downloadButtons(d, label)));
+  }
+  if (view.downloading) list.append(el('li', { class: 'muted', text: `Downloading ${view.downloading}…` }));
+  box.append(list);
 }
 
 function renderCompare(): void {
@@ -185,6 +235,7 @@ function render(): void {
   renderActive();
   renderTree();
   renderDetails();
+  renderDownloads();
   renderCompare();
 }
 
@@ -266,6 +317,10 @@ document.addEventListener('click', (ev) => {
   if (t.id === 'useModel' && t.dataset.id) vscode.postMessage({ type: 'use', id: t.dataset.id });
   else if (t.id === 'useLocal') vscode.postMessage({ type: 'useLocal' });
   else if (t.id === 'openSettings') vscode.postMessage({ type: 'openSettings' });
+  else if (t.classList.contains('use-download') || t.classList.contains('delete-download')) {
+    const type = t.classList.contains('use-download') ? 'useDownloaded' : 'deleteDownloaded';
+    if (t.dataset.model && t.dataset.revision) vscode.postMessage({ type, modelId: t.dataset.model, revision: t.dataset.revision });
+  }
 });
 
 window.addEventListener('message', (ev: MessageEvent<ToWebview>) => {

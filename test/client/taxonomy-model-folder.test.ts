@@ -3,46 +3,63 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseFromWebview } from '../../src/client/taxonomy/messages';
-import { checkModelFolder, readModelCard } from '../../src/client/taxonomy/modelFolder';
+import { readModelCard } from '../../src/client/taxonomy/modelCard';
+import { checkModelFolder } from '../../src/engine/modelFolder';
 
 const BUNDLED = path.resolve(__dirname, '../../models/biolens-ner-mini');
 
-describe('checking a local model folder before it is used', () => {
+describe('checking a local model folder before it is used (the engine\'s own check)', () => {
   let dir: string;
+  const messages = () => checkModelFolder(dir).problems.map((p) => p.message);
   beforeEach(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'biolens-folder-'));
-    for (const f of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx']) cpSync(path.join(BUNDLED, f), path.join(dir, f));
+    for (const f of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'gazetteer.tsv', 'onnx/model_quantized.onnx']) cpSync(path.join(BUNDLED, f), path.join(dir, f));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('accepts a copy of the bundled model and lists its entity types', () => {
-    assert.deepEqual(checkModelFolder(dir), { ok: true, problems: [], entityTypes: ['Chemical', 'Disease', 'Gene', 'Species', 'CellLine', 'CellType'] });
+    const check = checkModelFolder(dir);
+    assert.deepEqual(check.problems, []);
+    assert.deepEqual(check.entityTypes, ['Chemical', 'Disease', 'Gene', 'Species', 'CellLine', 'CellType']);
+    assert.equal(check.folder?.info.dir, dir);
   });
 
-  it('names each missing file', () => {
+  it('names each missing file, the gazetteer config.json names included', () => {
     rmSync(path.join(dir, 'tokenizer.json'));
+    rmSync(path.join(dir, 'gazetteer.tsv'));
     rmSync(path.join(dir, 'onnx', 'model_quantized.onnx'));
     writeFileSync(path.join(dir, 'onnx', 'model.onnx'), 'x');
     const check = checkModelFolder(dir);
-    assert.equal(check.ok, false);
-    assert.deepEqual(check.problems, ['tokenizer.json is missing', 'onnx/model_quantized.onnx is missing (only onnx/model.onnx is there: BioLens runs the int8 file; quantise it first)']);
+    assert.equal(check.folder, null);
+    assert.deepEqual(check.problems, [
+      { file: 'onnx/model_quantized.onnx', message: 'onnx/model_quantized.onnx is missing (only onnx/model.onnx is there: BioLens runs the int8 file; quantise it first)' },
+      { file: 'tokenizer.json', message: 'tokenizer.json is missing' },
+      { file: 'gazetteer.tsv', message: "gazetteer.tsv is missing (the gazetteer that config.json's biolens.gazetteer names)" },
+    ]);
   });
 
   it('says what is wrong with config.json: corrupt, no labels, bad labels, wrong model type', () => {
     writeFileSync(path.join(dir, 'config.json'), '{"model_type": "bert",');
-    assert.match(checkModelFolder(dir).problems[0], /^config\.json is not valid JSON/);
+    assert.match(messages()[0], /^config\.json is corrupt \(not valid JSON/);
     writeFileSync(path.join(dir, 'config.json'), '{"model_type": "bert"}');
-    assert.deepEqual(checkModelFolder(dir).problems, ['config.json: no id2label (the entity labels); is this a token-classification model?']);
+    assert.deepEqual(messages(), ['config.json has no id2label (the entity labels): is this a token-classification model?']);
     writeFileSync(path.join(dir, 'config.json'), '{"model_type": "bert", "id2label": {"0": "O", "1": "Chemical"}}');
-    assert.match(checkModelFolder(dir).problems[0], /^config\.json: id2label: label "Chemical" is neither 'O' nor B-\/I-<type>/);
+    assert.match(messages()[0], /^config\.json: id2label: label "Chemical" is neither 'O' nor B-\/I-<type>/);
     writeFileSync(path.join(dir, 'config.json'), '{"model_type": "gpt2", "id2label": {"0": "O", "1": "B-Disease", "2": "I-Disease"}}');
-    assert.match(checkModelFolder(dir).problems[0], /model_type is "gpt2"/);
+    assert.match(messages()[0], /model_type is "gpt2"/);
+    writeFileSync(path.join(dir, 'config.json'), '{"model_type": "bert", "id2label": {"0": "O", "1": "B-PROBLEM", "2": "I-PROBLEM"}}');
+    assert.deepEqual(messages(), ['config.json: id2label has none of the entity types BioLens shows (labels: O, B-PROBLEM, I-PROBLEM)']);
+  });
+
+  it('refuses a tokenizer that is not WordPiece (what a DeBERTa or RoBERTa checkpoint has)', () => {
+    writeFileSync(path.join(dir, 'tokenizer.json'), JSON.stringify({ model: { type: 'Unigram', vocab: [['▁a', -1]] } }));
+    assert.deepEqual(messages(), ['tokenizer.json is not a WordPiece tokenizer with a vocabulary (its model is "Unigram"); BioLens runs BERT WordPiece tokenizers']);
   });
 
   it('rejects a truncated ONNX file and a path that is not a folder', () => {
     writeFileSync(path.join(dir, 'onnx', 'model_quantized.onnx'), '');
-    assert.deepEqual(checkModelFolder(dir).problems, ['onnx/model_quantized.onnx is empty or truncated']);
-    assert.match(checkModelFolder(path.join(dir, 'config.json')).problems[0], /is not a folder/);
+    assert.deepEqual(messages(), ['corrupt or unreadable ONNX model onnx/model_quantized.onnx: empty or truncated (0 bytes)']);
+    assert.match(checkModelFolder(path.join(dir, 'config.json')).problems[0].message, /is not a folder/);
   });
 });
 
@@ -71,6 +88,14 @@ describe('messages from the taxonomy webview', () => {
   it('drops anything else', () => {
     for (const bad of [null, 'use', {}, { type: 'use', id: 'evil' }, { type: 'use', id: 3 }, { type: 'exec', command: 'rm' }, { type: 'ui', facet: 'x' }]) {
       assert.equal(parseFromWebview(bad, ids), undefined, JSON.stringify(bad));
+    }
+  });
+  it('passes a downloaded model only when it is in the list of downloads', () => {
+    const downloads = new Set(['someone/ner@main']);
+    assert.deepEqual(parseFromWebview({ type: 'useDownloaded', modelId: 'someone/ner', revision: 'main' }, ids, downloads), { type: 'useDownloaded', modelId: 'someone/ner', revision: 'main' });
+    assert.deepEqual(parseFromWebview({ type: 'deleteDownloaded', modelId: 'someone/ner', revision: 'main' }, ids, downloads), { type: 'deleteDownloaded', modelId: 'someone/ner', revision: 'main' });
+    for (const bad of [{ modelId: 'someone/ner', revision: 'v2' }, { modelId: '../../x', revision: 'main' }, { modelId: 'someone/ner' }, { modelId: 1, revision: 'main' }]) {
+      assert.equal(parseFromWebview({ type: 'deleteDownloaded', ...bad }, ids, downloads), undefined, JSON.stringify(bad));
     }
   });
   it('cleans filter values', () => {

@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Taxonomy } from '../../src/client/taxonomy/facets';
 import { taxonomyHtml } from '../../src/client/taxonomy/html';
 import type { ViewState } from '../../src/client/taxonomy/messages';
-import { readModelCard } from '../../src/client/taxonomy/modelFolder';
+import { readModelCard } from '../../src/client/taxonomy/modelCard';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -46,6 +46,8 @@ function state(over: Partial<ViewState> = {}): ViewState {
     allowRemoteModels: false,
     cards: [readModelCard(path.join(ROOT, 'models', 'biolens-ner-mini'))!],
     switching: null,
+    downloads: [],
+    downloading: null,
     ...over,
   };
 }
@@ -181,6 +183,34 @@ describe('taxonomy webview in headless Chromium', function () {
     assert.deepEqual(posted[posted.length - 1], { type: 'use', id: 'biolens-ner-mini' });
     await page.evaluate((m) => window.postMessage(m, '*'), { type: 'state', state: state() });
     assert.equal(await page.textContent('#useModel'), 'In use');
+  });
+
+  it('with downloads allowed a hub entry offers "Download and use"; a downloaded model is marked, listed, and can be used or deleted', async () => {
+    const lastPosted = async () => (await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted)).at(-1);
+    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'state', state: state({ allowRemoteModels: true }) });
+    await page.click('#tree [data-id="medical-ner"]');
+    assert.match((await page.textContent('#details')) ?? '', /config\.json and tokenizer first .* stops there if its engine cannot run the model/);
+    assert.equal(await page.textContent('#useModel'), 'Download and use');
+    await page.click('#useModel');
+    assert.deepEqual(await lastPosted(), { type: 'use', id: 'medical-ner' });
+
+    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'state', state: state({ allowRemoteModels: true, downloading: 'onnx-community/Medical-NER-ONNX' }) });
+    assert.equal(await page.textContent('#useModel'), 'Downloading…');
+    assert.equal(await page.getAttribute('#useModel', 'disabled'), '');
+
+    const d = { modelId: 'onnx-community/Medical-NER-ONNX', revision: 'main', dir: '/storage/models/onnx-community--Medical-NER-ONNX/main', bytes: 12_345_678, host: 'https://huggingface.co/' };
+    const other = { modelId: 'someone/other-ner', revision: 'v2', dir: '/storage/models/someone--other-ner/v2', bytes: 7_500_000, host: 'http://127.0.0.1:8080/' };
+    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'state', state: state({ allowRemoteModels: false, downloads: [d, other], activeId: null, activeDir: other.dir, activeName: 'someone/other-ner@v2' }) });
+    assert.equal(await page.textContent('#tree [data-id="medical-ner"] .tag'), 'downloaded');
+    assert.match((await page.textContent('#details')) ?? '', /Downloaded \(main, 12\.3 MB from huggingface\.co\): it runs offline/);
+    assert.deepEqual(await page.$$eval('#downloads li .name', (l) => l.map((e) => e.textContent)), ['onnx-community/Medical-NER-ONNX', 'someone/other-ner@v2']);
+    assert.match((await page.textContent('#downloads')) ?? '', /7\.5 MB · active/);
+    assert.match((await page.textContent('#active')) ?? '', /Running: someone\/other-ner@v2 \(downloaded\)/);
+    await page.click('#details .use-download');
+    assert.deepEqual(await lastPosted(), { type: 'useDownloaded', modelId: d.modelId, revision: 'main' });
+    await page.click('#downloads li:nth-child(2) .delete-download');
+    assert.deepEqual(await lastPosted(), { type: 'deleteDownloaded', modelId: other.modelId, revision: 'v2' });
+    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'state', state: state() });
   });
 
   it('compares measured dev F1 per type and speed from the model card', async () => {

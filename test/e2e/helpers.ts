@@ -57,6 +57,22 @@ export function completeDecorations(api: BioLensApi, editor: vscode.TextEditor, 
   );
 }
 
+/** The example note, open and completely highlighted, and the process id of the server that did it. */
+export async function highlightedExampleNote(): Promise<{ api: BioLensApi; editor: vscode.TextEditor; pid: number }> {
+  const api = await biolens();
+  const editor = await openInEditor(workspaceFile('examples', 'clinical-note.txt'));
+  await completeDecorations(api, editor);
+  assert.ok('pid' in api.state, `the server is running (${api.state.state})`);
+  return { api, editor, pid: api.state.pid };
+}
+
+/** Every repaint of the editor's document from now on, until `dispose()`. */
+export function recordRepaints(api: BioLensApi, editor: vscode.TextEditor): { repaints: PaintedDecorations[]; dispose(): void } {
+  const repaints: PaintedDecorations[] = [];
+  const subscription = api.onDidPaint((p) => p.uri === editor.document.uri.toString() && repaints.push(p));
+  return { repaints, dispose: () => subscription.dispose() };
+}
+
 /** Every painted range covers exactly its entity's text in the document as it is now. */
 export function assertRangesMatchText(painted: PaintedDecorations, doc: vscode.TextDocument): void {
   assert.equal(painted.version, doc.version, 'painted for the current version');

@@ -62,6 +62,7 @@ export function taxonomyHtml(r: PageResources): string {
 <div id="count" class="count" aria-live="polite"></div>
 <ul id="tree" role="tree" aria-label="Biomedical pre-trained language models"></ul>
 <section id="details" class="details" aria-label="Model details" aria-live="polite"><p class="hint">Select a model to see its details.</p></section>
+<section id="downloads" class="compare" aria-label="Downloaded models"></section>
 <section id="compare" class="compare" aria-label="Measured comparison"></section>
 <footer id="note" class="note"></footer>
 <script nonce="${n}" src="${escapeAttr(r.scriptUri)}"></script>

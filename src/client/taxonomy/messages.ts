@@ -1,7 +1,7 @@
 // The messages between the taxonomy webview and the extension, and the check every message
 // from the webview passes before anything acts on it (a webview is untrusted input).
 import type { Facet, Filter, Taxonomy } from './facets';
-import type { ModelCardNumbers } from './modelFolder';
+import type { ModelCardNumbers } from './modelCard';
 
 export interface ViewState {
   /** Taxonomy id of the model that runs now, or null when a local folder runs. */
@@ -18,6 +18,19 @@ export interface ViewState {
   cards: ModelCardNumbers[];
   /** A switch in progress: the id or folder name being loaded. */
   switching: string | null;
+  /** Hub models downloaded into the extension's storage (they run offline). */
+  downloads: DownloadedModel[];
+  /** The hub id being downloaded now, if any. */
+  downloading: string | null;
+}
+
+export interface DownloadedModel {
+  modelId: string;
+  revision: string;
+  dir: string;
+  bytes: number;
+  /** The host it came from. */
+  host: string;
 }
 
 export type ToWebview = { type: 'init'; taxonomy: Taxonomy; state: ViewState } | { type: 'state'; state: ViewState };
@@ -27,12 +40,19 @@ export type FromWebview =
   | { type: 'use'; id: string }
   | { type: 'useLocal' }
   | { type: 'openSettings' }
+  | { type: 'useDownloaded' | 'deleteDownloaded'; modelId: string; revision: string }
   | { type: 'ui'; facet: Facet; filter: Filter; selected: string | null };
 
 const FACET_VALUES = new Set(['modality', 'training', 'architecture']);
 
-/** The message if it is one the webview may send (ids must exist in `knownIds`), else undefined. */
-export function parseFromWebview(raw: unknown, knownIds: ReadonlySet<string>): FromWebview | undefined {
+/** The key of a downloaded model in the set `parseFromWebview` checks against. */
+export const downloadKey = (d: { modelId: string; revision: string }): string => `${d.modelId}@${d.revision}`;
+
+/**
+ * The message if it is one the webview may send, else undefined: taxonomy ids must exist in
+ * `knownIds`, downloaded models (by downloadKey) in `knownDownloads`.
+ */
+export function parseFromWebview(raw: unknown, knownIds: ReadonlySet<string>, knownDownloads: ReadonlySet<string> = new Set()): FromWebview | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const m = raw as Record<string, unknown>;
   switch (m.type) {
@@ -42,6 +62,11 @@ export function parseFromWebview(raw: unknown, knownIds: ReadonlySet<string>): F
       return { type: m.type };
     case 'use':
       return typeof m.id === 'string' && knownIds.has(m.id) ? { type: 'use', id: m.id } : undefined;
+    case 'useDownloaded':
+    case 'deleteDownloaded':
+      return typeof m.modelId === 'string' && typeof m.revision === 'string' && knownDownloads.has(downloadKey({ modelId: m.modelId, revision: m.revision }))
+        ? { type: m.type, modelId: m.modelId, revision: m.revision }
+        : undefined;
     case 'ui': {
       if (typeof m.facet !== 'string' || !FACET_VALUES.has(m.facet)) return undefined;
       const f = (m.filter ?? {}) as Record<string, unknown>;

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { PaintedDecorations } from '../../../src/client/decorations';
-import { asOffsets, biolens, completeDecorations, expectedEntities, openInEditor, waitFor, workspaceFile } from '../helpers';
+import { asOffsets, expectedEntities, highlightedExampleNote, recordRepaints, waitFor } from '../helpers';
 
 function isAlive(pid: number): boolean {
   try {
@@ -13,14 +12,8 @@ function isAlive(pid: number): boolean {
 
 describe('When the server process dies', () => {
   it('the client restarts it, and highlights are recomputed by the new server', async () => {
-    const api = await biolens();
-    const editor = await openInEditor(workspaceFile('examples', 'clinical-note.txt'));
-    await completeDecorations(api, editor);
-    assert.ok('pid' in api.state);
-    const oldPid = api.state.pid;
-
-    const repaints: PaintedDecorations[] = [];
-    const subscription = api.onDidPaint((p) => p.uri === editor.document.uri.toString() && repaints.push(p));
+    const { api, editor, pid: oldPid } = await highlightedExampleNote();
+    const { repaints, dispose } = recordRepaints(api, editor);
     try {
       process.kill(oldPid, 'SIGKILL');
       await waitFor('the old server gone', () => !isAlive(oldPid));
@@ -29,7 +22,7 @@ describe('When the server process dies', () => {
       const painted = await waitFor('highlights from the new server', () => repaints.find((p) => p.state === 'complete'), 30_000);
       assert.deepEqual(asOffsets(painted, editor.document), expectedEntities());
     } finally {
-      subscription.dispose();
+      dispose();
     }
   });
 });

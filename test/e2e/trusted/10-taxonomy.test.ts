@@ -3,8 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PaintedDecorations } from '../../../src/client/decorations';
-import { asOffsets, biolens, completeDecorations, expectedEntities, openInEditor, ROOT, screenshot, waitFor, workspaceFile } from '../helpers';
+import { asOffsets, biolens, completeDecorations, expectedEntities, highlightedExampleNote, openInEditor, recordRepaints, ROOT, screenshot, waitFor, workspaceFile } from '../helpers';
 
 const BUNDLED = path.join(ROOT, 'models', 'biolens-ner-mini');
 // What the engine loads, plus the card the comparison reads (not the fp32 weights).
@@ -31,16 +30,11 @@ describe('The model taxonomy view', () => {
   });
 
   it('switches to a local folder copy of the bundled model without a restart, and highlights come back; then back to the bundled one', async () => {
-    const api = await biolens();
-    const editor = await openInEditor(workspaceFile('examples', 'clinical-note.txt'));
-    await completeDecorations(api, editor);
-    assert.ok('pid' in api.state);
-    const pid = api.state.pid;
+    const { api, editor, pid } = await highlightedExampleNote();
     const copy = path.join(tmp, 'biolens-ner-copy');
     for (const f of FILES) cpSync(path.join(BUNDLED, f), path.join(copy, f));
 
-    const repaints: PaintedDecorations[] = [];
-    const subscription = api.onDidPaint((p) => p.uri === editor.document.uri.toString() && repaints.push(p));
+    const { repaints, dispose } = recordRepaints(api, editor);
     try {
       const used = await vscode.commands.executeCommand<boolean>('biolens.useLocalModelFolder', vscode.Uri.file(copy));
       assert.equal(used, true);
@@ -57,7 +51,7 @@ describe('The model taxonomy view', () => {
       assert.deepEqual(posted.cards.map((c) => c.model), ['biolens-ner-mini', 'biolens-ner-copy']);
       await screenshot('10-taxonomy-local-model');
     } finally {
-      subscription.dispose();
+      dispose();
       const back = await vscode.commands.executeCommand<boolean>('biolens.useModel', 'biolens-ner-mini');
       assert.equal(back, true);
     }
