@@ -77,7 +77,7 @@ const RELATED_TYPES: Partial<Record<EntityType, EntityType>> = { Gene: 'Chemical
 const RELATED_TYPE_FACTOR = 0.9;
 const TYPE_SUFFIXES: Partial<Record<EntityType, string[]>> = { CellLine: ['cell'], CellType: ['cell'], Gene: ['gene', 'protein'] };
 const FUZZY_CANDIDATES = 10;
-const CACHE_LIMIT = 20_000;
+const CACHE_LIMIT = 5_000;
 // Heads too general to stand for a mention on their own.
 const GENERIC_HEADS = new Set([
   'disease', 'disorder', 'syndrome', 'symptom', 'sign', 'injury', 'damage', 'dysfunction', 'effect', 'side effect',
@@ -202,7 +202,7 @@ export class Linker {
     type Evidence = { best: number; bySource: Map<string, number>; kinds: NameKind[]; names: LinkResult['names']; breadth: number };
     const byConcept = new Map<number, Evidence>();
     for (const e of entries) {
-      const record = this.kb.concept(e.concept);
+      const record = this.kb.conceptHeader(e.concept);
       if (record.typeBits ? !(record.typeBits & bit) : typedOnly) continue;
       if (this.restrictTo && !record.ids.some((id) => this.restrictTo!.some((p) => id.toUpperCase().startsWith(p)))) continue;
       const typed = record.typeBits ? 1 : UNTYPED_FACTOR;

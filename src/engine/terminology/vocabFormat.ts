@@ -81,6 +81,14 @@ export function formatConcept(c: ConceptRecord): string {
   ].join('\t');
 }
 
+/** The fields of a concept line that say what the concept is, not what it is called. */
+export type ConceptHeader = Pick<ConceptRecord, 'ids' | 'typeBits'>;
+
+export function parseConceptHeader(line: string): ConceptHeader {
+  const [ids, , bits] = line.split('\t', 3);
+  return { ids: split(ids), typeBits: Number(bits) || 0 };
+}
+
 export function parseConcept(line: string): ConceptRecord {
   const [ids, labels, bits, semanticType, trees, definitions, xrefs, synonyms] = line.split('\t');
   return {
