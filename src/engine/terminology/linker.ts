@@ -77,6 +77,8 @@ const RELATED_TYPES: Partial<Record<EntityType, EntityType>> = { Gene: 'Chemical
 const RELATED_TYPE_FACTOR = 0.9;
 const TYPE_SUFFIXES: Partial<Record<EntityType, string[]>> = { CellLine: ['cell'], CellType: ['cell'], Gene: ['gene', 'protein'] };
 const FUZZY_CANDIDATES = 10;
+// How vocabularies name a condition's drug-induced form, most specific first.
+const INDUCERS = ['drug induced', 'medication induced', 'substance induced', 'chemically induced', 'chemical and drug induced'];
 const CACHE_LIMIT = 5_000;
 // Heads too general to stand for a mention on their own.
 const GENERIC_HEADS = new Set([
@@ -110,6 +112,29 @@ export class Linker {
       if (viaLong) return { ...viaLong, method: 'abbreviation', longForm };
     }
     return this.cached(mention, type);
+  }
+
+  /**
+   * The drug-induced form of a Disease concept, if the vocabulary has one: "drug-induced X",
+   * "X, Drug-Induced", "substance-induced X"... for the mention's own words and the concept's
+   * labels ("dyskinesia" → Dyskinesia, Drug-Induced; "psychosis" → Psychoses, Substance-Induced).
+   */
+  drugInducedForm(concept: number, mention: string): LinkResult | undefined {
+    const record = this.kb.concept(concept);
+    const keys = [...new Set([mention, ...record.labels].map(normalizeTerm).filter(Boolean))];
+    for (const key of keys) {
+      for (const inducer of INDUCERS) {
+        const entries = [...this.kb.lookupKey(`${inducer} ${key}`), ...this.kb.lookupKey(unorderedKey(`${inducer} ${key}`))];
+        const found = this.choose(entries.filter((e) => e.concept !== concept), 'Disease', true);
+        if (found) return { ...found, method: 'exact' };
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether `text` is, as written, the name of a chemical (what induced a condition). */
+  isChemicalName(text: string): boolean {
+    return !!this.choose(this.plausible(text, this.kb.lookup(text)), 'Chemical', true);
   }
 
   private cached(text: string, type: EntityType): LinkResult | undefined {
