@@ -88,6 +88,15 @@ const GENERIC_HEADS = new Set([
   'drug', 'acid', 'receptor', 'protein', 'gene', 'factor', 'inhibitor', 'antagonist', 'agonist', 'cell',
 ]);
 
+// MeSH branches whose untyped concepts are never a mention's concept: anatomy (A) and organisms
+// (B) for every type ("heart" in a disease mention is no Heart, "nude" no Nude Rats), and for a
+// disease also techniques (E: Analgesia the procedure is not the condition). Untyped
+// behaviours and processes (F, G) still may be, and a laboratory measure may be a chemical
+// ("blood urea nitrogen" is annotated as one).
+const NEVER_BRANCHES: Partial<Record<EntityType, RegExp>> = { Disease: /^[ABE]/ };
+const NEVER_ANY = /^[AB]/;
+const outOfBranch = (trees: string[], type: EntityType) => trees.length > 0 && trees.every((t) => (NEVER_BRANCHES[type] ?? NEVER_ANY).test(t));
+
 export class Linker {
   private readonly fuzzyThreshold: number;
   private readonly corpusWeight: number;
@@ -228,7 +237,7 @@ export class Linker {
     const byConcept = new Map<number, Evidence>();
     for (const e of entries) {
       const record = this.kb.conceptHeader(e.concept);
-      if (record.typeBits ? !(record.typeBits & bit) : typedOnly) continue;
+      if (record.typeBits ? !(record.typeBits & bit) : typedOnly || outOfBranch(record.treeNumbers, type)) continue;
       if (this.restrictTo && !record.ids.some((id) => this.restrictTo!.some((p) => id.toUpperCase().startsWith(p)))) continue;
       const typed = record.typeBits ? 1 : UNTYPED_FACTOR;
       // Evidence counts the corpus weight; the confidence reported stays that of the kind of name.
