@@ -33,6 +33,14 @@ describe('linker', function () {
     assert.equal(ids(link('COPD', 'Gene'))[0], 'HGNC:649');
   });
 
+  it('never links a disease mention to an anatomy, organism or technique concept', () => {
+    // "heart" tagged alone (from "heart attack") is no MeSH Heart; "analgesia" as a disease is
+    // not Analgesia the procedure.
+    assert.notEqual(ids(link('heart', 'Disease'))[0], 'MESH:D006321');
+    assert.notEqual(ids(link('analgesia', 'Disease'))[0], 'MESH:D000698');
+    assert.equal(ids(link('blood urea nitrogen', 'Chemical'))[0], 'MESH:D001806');
+  });
+
   it('prefers the concept most sources agree on', () => {
     // "convulsion" is the Symptom Ontology's preferred name for a concept of its own, and a
     // synonym of Seizures in MeSH, DO and HPO: the merged concept wins.
