@@ -6,7 +6,9 @@
 //   3. variant: the key with its last word turned from adjective to noun ("nephrotoxic");
 //   4. fuzzy: the nearest names by character 3-gram TF-IDF cosine, among concepts that fit the
 //      mention's entity type, if the best reaches `fuzzyThreshold` (below it nothing is claimed);
-//   5. partial: the mention without its leading modifiers ("rifampicin-induced hemolytic
+//   5. paraphrase: a disease described by organ and general head ("renal impairment"), by a
+//      loss of function or by its symptoms, linked to the condition it describes;
+//   6. partial: the mention without its leading modifiers ("rifampicin-induced hemolytic
 //      anemia" → hemolytic anemia), never down to a bare generic head ("disease").
 // When nothing fits the mention's type, the related type is tried (the model confuses genes with
 // chemicals, cell lines with cell types).
@@ -17,6 +19,7 @@ import type { EntityType } from '../types';
 import type { KnowledgeBase } from './knowledgeBase';
 import { nounVariants } from './morphology';
 import { normalizeTerm, unorderedKey } from './normalize';
+import { conditionParaphrases } from './paraphrases';
 import { CORPUS_CODES, TYPE_BITS } from './vocabularies';
 import type { NameEntry, NameKind } from './vocabFormat';
 
@@ -172,7 +175,17 @@ export class Linker {
       const found = this.choose(this.kb.lookupKey(variant), type);
       if (found) return { ...found, method: 'fuzzy', score: found.score * VARIANT_FACTOR };
     }
-    return this.fuzzy(key, type) ?? this.partial(key, type);
+    return this.fuzzy(key, type) ?? this.paraphrase(key, type) ?? this.partial(key, type);
+  }
+
+  /** A disease described rather than named: "renal impairment" → kidney disease (paraphrases.ts). */
+  private paraphrase(key: string, type: EntityType): LinkResult | undefined {
+    if (type !== 'Disease') return undefined;
+    for (const candidate of conditionParaphrases(key)) {
+      const found = this.choose(this.kb.lookupKey(candidate), type, true);
+      if (found) return { ...found, method: 'partial', score: found.score * PARTIAL_FACTOR };
+    }
+    return undefined;
   }
 
   /**
