@@ -4,11 +4,13 @@
 //   2. exact: the mention's normalised key is a name in the knowledge base, or its words in
 //      another order are an inverted heading ("chronic kidney failure": Kidney Failure, Chronic);
 //   3. variant: the key with its last word turned from adjective to noun ("nephrotoxic");
-//   4. fuzzy: the nearest names by character 3-gram TF-IDF cosine, among concepts that fit the
+//   4. coordination: a composite mention ("renal or hepatic toxicity", "cleft lip and palate")
+//      links to the first condition it names in full (coordination.ts);
+//   5. fuzzy: the nearest names by character 3-gram TF-IDF cosine, among concepts that fit the
 //      mention's entity type, if the best reaches `fuzzyThreshold` (below it nothing is claimed);
-//   5. paraphrase: a disease described by organ and general head ("renal impairment"), by a
+//   6. paraphrase: a disease described by organ and general head ("renal impairment"), by a
 //      loss of function or by its symptoms, linked to the condition it describes;
-//   6. partial: the mention without its leading modifiers ("rifampicin-induced hemolytic
+//   7. partial: the mention without its leading modifiers ("rifampicin-induced hemolytic
 //      anemia" → hemolytic anemia), never down to a bare generic head ("disease").
 // When nothing fits the mention's type, the related type is tried (the model confuses genes with
 // chemicals, cell lines with cell types).
@@ -17,6 +19,7 @@
 // a concept three vocabularies agree on beats one a single vocabulary prefers.
 import type { EntityType } from '../types';
 import type { KnowledgeBase } from './knowledgeBase';
+import { expandCoordination } from './coordination';
 import { nounVariants } from './morphology';
 import { normalizeTerm, unorderedKey } from './normalize';
 import { conditionParaphrases } from './paraphrases';
@@ -175,7 +178,20 @@ export class Linker {
       const found = this.choose(this.kb.lookupKey(variant), type);
       if (found) return { ...found, method: 'fuzzy', score: found.score * VARIANT_FACTOR };
     }
-    return this.fuzzy(key, type) ?? this.paraphrase(key, type) ?? this.partial(key, type);
+    return this.coordinated(text, type) ?? this.fuzzy(key, type) ?? this.paraphrase(key, type) ?? this.partial(key, type);
+  }
+
+  /**
+   * A composite mention ("renal or hepatic toxicity") links to the first condition it names.
+   * Diseases only: commas and slashes in a chemical name are part of it ("5,8-dideazafolic acid").
+   */
+  private coordinated(text: string, type: EntityType): LinkResult | undefined {
+    if (type !== 'Disease') return undefined;
+    for (const conjunct of expandCoordination(text)) {
+      const found = this.resolve(conjunct, type);
+      if (found) return { ...found, method: 'partial', score: found.score * PARTIAL_FACTOR };
+    }
+    return undefined;
   }
 
   /** A disease described rather than named: "renal impairment" → kidney disease (paraphrases.ts). */
