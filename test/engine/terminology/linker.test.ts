@@ -49,6 +49,7 @@ describe('linker', function () {
     assert.equal(meshId('pulmonary toxicity'), 'MESH:D008171'); // Lung Diseases
     assert.equal(meshId('decreased renal function'), 'MESH:D051437'); // Renal Insufficiency
     assert.equal(meshId('psychotic symptoms'), 'MESH:D011618'); // Psychotic Disorders
+    assert.equal(meshId('meningococcal disease'), 'MESH:D008589'); // Meningococcal Infections
     const described = mesh.link('skin lesions', 'Disease')!;
     assert.deepEqual([ids(described)[0], described.method], ['MESH:D012871', 'partial']);
     assert.ok(described.score < 0.8, 'a paraphrase is no name: its confidence says so');
