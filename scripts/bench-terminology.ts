@@ -2,7 +2,9 @@
 // per document (gold BC5CDR mentions of the fixture sample, or of --corpus FILE).
 //   npx tsx scripts/bench-terminology.ts [--corpus FILE]
 // A script, not a test: timings on shared machines are noise. Memory is the process's RSS,
-// tsx and Node included (about 45 MB of it before anything loads).
+// tsx and Node included (about 45 MB of it before anything loads). Without tsx, as the
+// extension runs it: npx esbuild scripts/bench-terminology.ts --bundle --platform=node
+// --outfile=/tmp/bench.js && node --expose-gc /tmp/bench.js --corpus FILE (from the repository root).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { readPubTator } from '../src/engine/formats';
@@ -36,3 +38,5 @@ console.log(`enrich: ${coldMs.toFixed(1)} ms per document first time, ${warmMs.t
 global.gc?.();
 const m = process.memoryUsage();
 console.log(`after enriching: RSS ${mb(m.rss)}, JS heap ${mb(m.heapUsed)}, buffers ${mb(m.arrayBuffers)}`);
+// Peak, not current: what the process needed at its worst (garbage not yet collected included).
+console.log(`peak RSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);

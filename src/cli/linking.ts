@@ -30,7 +30,7 @@ export function linkingSection(terminology: Terminology, gold: Document[], predi
   }
   const pct = (x: number) => `${(100 * x).toFixed(1)}`.padStart(6);
   const lines = [
-    `linking (${prefix} ids): accuracy@1 on predicted mentions matching a gold span; document-level id P/R/F1`,
+    `linking (${prefix} ids): accuracy@1 on predicted mentions matching a gold span and type; document-level id P/R/F1`,
     `${'type'.padEnd(10)}${'mentions'.padStart(9)}${'acc@1'.padStart(7)}${'P'.padStart(7)}${'R'.padStart(7)}${'F1'.padStart(7)}`,
     ...rows.map((t) => {
       const r = byType[t];

@@ -9,6 +9,10 @@
 // most common grams at all (df above POSTING_CAP). Candidates are then scored exactly from
 // their own text.
 //
+// In memory each gram's posting list is a run of variable-length (LEB128) deltas in one byte
+// array, decoded while a search walks it: about a third of the 4-byte numbers the file holds,
+// and searches only ever walk lists from their start.
+//
 // Binary form (fuzzy.bin, gzipped on disk): "BLFZ", u32 version, u32 names, u32 grams,
 // u32 stored postings, u32 gram-text bytes, gram texts joined by "\n", u8 type bits per name,
 // padding to 4 bytes, f32 norm per name, u32 df per gram, u32 stored postings per gram
@@ -38,17 +42,22 @@ export class FuzzyIndex {
   private readonly maxIdf: number;
   private scratch?: Float32Array;
 
+  private readonly offsets: Uint32Array;
+  private readonly postings: Uint8Array;
+
+  /** `postings` holds each gram's list (absolute name numbers) from offsets[g] to offsets[g + 1]. */
   private constructor(
     private readonly gramIds: Map<string, number>,
     private readonly df: Uint32Array,
-    private readonly offsets: Uint32Array,
-    private readonly postings: Uint32Array,
+    offsets: Uint32Array,
+    postings: Uint32Array,
     private readonly typeBits: Uint8Array,
     private readonly norms: Float32Array,
   ) {
     const names = typeBits.length;
     this.idf = Float32Array.from(df, (d) => Math.log((1 + names) / (1 + d)) + 1);
     this.maxIdf = Math.log(1 + names) + 1;
+    [this.offsets, this.postings] = packPostings(offsets, postings);
   }
 
   get size(): number {
@@ -106,8 +115,14 @@ export class FuzzyIndex {
     for (const [g, w] of grams) {
       if (Math.sqrt(rest) / qn < minScore) break;
       rest -= w;
-      for (let p = this.offsets[g]; p < this.offsets[g + 1]; p++) {
-        const n = this.postings[p];
+      for (let p = this.offsets[g], end = this.offsets[g + 1], n = 0; p < end; ) {
+        let delta = 0;
+        for (let shift = 0; ; shift += 7) {
+          const byte = this.postings[p++];
+          delta += (byte & 0x7f) * 2 ** shift;
+          if (byte < 0x80) break;
+        }
+        n += delta;
         if (typeBits && !(this.typeBits[n] & typeBits)) continue;
         if (scores[n] === 0) touched.push(n);
         scores[n] += w;
@@ -136,15 +151,13 @@ export class FuzzyIndex {
     const gramText = Buffer.from([...this.gramIds.keys()].join('\n'), 'utf8');
     const names = this.typeBits.length;
     const grams = this.gramIds.size;
+    // Deltas, not numbers: the file is gzipped and small deltas compress far better.
+    const lists = Array.from({ length: grams }, (_, g) => unpackDeltas(this.postings, this.offsets[g], this.offsets[g + 1]));
+    const deltas = Uint32Array.from(lists.flat());
+    const stored = Uint32Array.from(lists, (list) => list.length);
     const header = Buffer.alloc(24);
     header.write(MAGIC, 0, 'ascii');
-    [VERSION, names, grams, this.postings.length, gramText.length].forEach((v, i) => header.writeUInt32LE(v, 4 + i * 4));
-    // Deltas, not numbers: the file is gzipped and small deltas compress far better.
-    const deltas = new Uint32Array(this.postings.length);
-    for (let g = 0; g < grams; g++) {
-      for (let p = this.offsets[g]; p < this.offsets[g + 1]; p++) deltas[p] = this.postings[p] - (p > this.offsets[g] ? this.postings[p - 1] : 0);
-    }
-    const stored = Uint32Array.from({ length: grams }, (_, g) => this.offsets[g + 1] - this.offsets[g]);
+    [VERSION, names, grams, deltas.length, gramText.length].forEach((v, i) => header.writeUInt32LE(v, 4 + i * 4));
     const bytes = (a: Uint32Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     const padding = Buffer.alloc((4 - ((24 + gramText.length + names) % 4)) % 4);
     return Buffer.concat([header, gramText, Buffer.from(this.typeBits), padding, bytes(this.norms), bytes(this.df), bytes(stored), bytes(deltas)]);
@@ -158,18 +171,18 @@ export class FuzzyIndex {
     const typeBits = new Uint8Array(bytes.subarray(at, (at += names)));
     at += (4 - (at % 4)) % 4;
     if (bytes.length !== at + 4 * (names + 2 * grams + total) || gramTexts.length !== grams) throw new Error('corrupt BioLens fuzzy index');
-    // Views into the file's bytes where they are aligned (a fresh gunzip result is), copies
-    // otherwise: no second copy of twenty megabytes at load.
+    // Copies of the small arrays, so the file's bytes can go once the postings are packed.
     const take = (count: number) => {
       const start = bytes.byteOffset + at;
       at += 4 * count;
-      return start % 4 === 0 ? new Uint32Array(bytes.buffer, start, count) : new Uint32Array(bytes.buffer.slice(start, start + 4 * count));
+      return new Uint32Array(bytes.buffer.slice(start, start + 4 * count));
     };
-    const normBits = take(names);
-    const norms = new Float32Array(normBits.buffer, normBits.byteOffset, names);
+    const norms = new Float32Array(take(names).buffer);
     const df = take(grams);
     const stored = take(grams);
-    const postings = take(total);
+    // The postings are read in place where aligned (a fresh gunzip result is) and packed by the constructor.
+    const start = bytes.byteOffset + at;
+    const postings = start % 4 === 0 ? new Uint32Array(bytes.buffer, start, total) : new Uint32Array(bytes.buffer.slice(start, start + 4 * total));
     const offsets = new Uint32Array(grams + 1);
     for (let g = 0, p = 0; g < grams; g++) {
       offsets[g] = p;
@@ -178,4 +191,52 @@ export class FuzzyIndex {
     }
     return new FuzzyIndex(new Map(gramTexts.map((g, i) => [g, i])), df, offsets, postings, typeBits, norms);
   }
+}
+
+/** Lists of ascending name numbers → one byte array of LEB128 deltas, with byte offsets per list. */
+function packPostings(offsets: Uint32Array, postings: Uint32Array): [Uint32Array, Uint8Array] {
+  const lists = offsets.length - 1;
+  let bytes = 0;
+  for (let g = 0; g < lists; g++) {
+    for (let p = offsets[g]; p < offsets[g + 1]; p++) bytes += varintLength(postings[p] - (p > offsets[g] ? postings[p - 1] : 0));
+  }
+  const packed = new Uint8Array(bytes);
+  const byteOffsets = new Uint32Array(lists + 1);
+  let at = 0;
+  for (let g = 0; g < lists; g++) {
+    byteOffsets[g] = at;
+    for (let p = offsets[g]; p < offsets[g + 1]; p++) {
+      let delta = postings[p] - (p > offsets[g] ? postings[p - 1] : 0);
+      while (delta >= 0x80) {
+        packed[at++] = (delta & 0x7f) | 0x80;
+        delta = Math.floor(delta / 0x80);
+      }
+      packed[at++] = delta;
+    }
+  }
+  byteOffsets[lists] = at;
+  return [byteOffsets, packed];
+}
+
+function unpackDeltas(packed: Uint8Array, from: number, to: number): number[] {
+  const deltas: number[] = [];
+  for (let p = from; p < to; ) {
+    let delta = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = packed[p++];
+      delta += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
+    }
+    deltas.push(delta);
+  }
+  return deltas;
+}
+
+function varintLength(value: number): number {
+  let length = 1;
+  while (value >= 0x80) {
+    value = Math.floor(value / 0x80);
+    length++;
+  }
+  return length;
 }

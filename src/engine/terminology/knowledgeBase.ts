@@ -10,7 +10,7 @@ import { BlockTable } from './blockTable';
 import { FuzzyIndex, type FuzzySearch } from './fuzzyIndex';
 import { normalizeTerm, termKeys } from './normalize';
 import { readUserVocabulary, type UserConcept } from './userVocabulary';
-import { FILES, parseConcept, parseNameEntries, VOCAB_FORMAT, type ConceptRecord, type NameEntry, type VocabManifest } from './vocabFormat';
+import { FILES, parseConcept, parseConceptHeader, parseNameEntries, VOCAB_FORMAT, type ConceptHeader, type ConceptRecord, type NameEntry, type VocabManifest } from './vocabFormat';
 import { UserOverlay } from './userOverlay';
 
 export class VocabularyLoadError extends Error {
@@ -49,7 +49,9 @@ export interface CuratedAbbreviation {
   ambiguous: boolean;
 }
 
-const CACHE_LIMIT = 4096;
+// Whole records are parsed only for the concepts an annotation ends up with (the linker reads
+// candidates through conceptHeader), so a few hundred cover a document's worth of them.
+const CACHE_LIMIT = 256;
 const gunzip = promisify(gunzipCallback);
 
 export class KnowledgeBase {
@@ -142,6 +144,15 @@ export class KnowledgeBase {
       this.cache.set(n, record);
     }
     return record;
+  }
+
+  /**
+   * Entity types and member ids of concept n, without parsing or caching its whole record: the
+   * linker asks this of every candidate, and most candidates are discarded.
+   */
+  conceptHeader(n: number): ConceptHeader {
+    if (n >= this.compiledSize || this.user.isExtended(n)) return this.concept(n);
+    return parseConceptHeader(this.compiled!.concepts.line(n));
   }
 
   /** Every name entry found under any key of `text` (see termKeys). */

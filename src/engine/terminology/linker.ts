@@ -4,9 +4,13 @@
 //   2. exact: the mention's normalised key is a name in the knowledge base, or its words in
 //      another order are an inverted heading ("chronic kidney failure": Kidney Failure, Chronic);
 //   3. variant: the key with its last word turned from adjective to noun ("nephrotoxic");
-//   4. fuzzy: the nearest names by character 3-gram TF-IDF cosine, among concepts that fit the
+//   4. coordination: a composite mention ("renal or hepatic toxicity", "cleft lip and palate")
+//      links to the first condition it names in full (coordination.ts);
+//   5. fuzzy: the nearest names by character 3-gram TF-IDF cosine, among concepts that fit the
 //      mention's entity type, if the best reaches `fuzzyThreshold` (below it nothing is claimed);
-//   5. partial: the mention without its leading modifiers ("rifampicin-induced hemolytic
+//   6. paraphrase: a disease described by organ and general head ("renal impairment"), by a
+//      loss of function or by its symptoms, linked to the condition it describes;
+//   7. partial: the mention without its leading modifiers ("rifampicin-induced hemolytic
 //      anemia" → hemolytic anemia), never down to a bare generic head ("disease").
 // When nothing fits the mention's type, the related type is tried (the model confuses genes with
 // chemicals, cell lines with cell types).
@@ -15,8 +19,10 @@
 // a concept three vocabularies agree on beats one a single vocabulary prefers.
 import type { EntityType } from '../types';
 import type { KnowledgeBase } from './knowledgeBase';
+import { expandCoordination } from './coordination';
 import { nounVariants } from './morphology';
 import { normalizeTerm, unorderedKey } from './normalize';
+import { conditionParaphrases } from './paraphrases';
 import { CORPUS_CODES, TYPE_BITS } from './vocabularies';
 import type { NameEntry, NameKind } from './vocabFormat';
 
@@ -77,7 +83,9 @@ const RELATED_TYPES: Partial<Record<EntityType, EntityType>> = { Gene: 'Chemical
 const RELATED_TYPE_FACTOR = 0.9;
 const TYPE_SUFFIXES: Partial<Record<EntityType, string[]>> = { CellLine: ['cell'], CellType: ['cell'], Gene: ['gene', 'protein'] };
 const FUZZY_CANDIDATES = 10;
-const CACHE_LIMIT = 20_000;
+// How vocabularies name a condition's drug-induced form, most specific first.
+const INDUCERS = ['drug induced', 'medication induced', 'substance induced', 'chemically induced', 'chemical and drug induced'];
+const CACHE_LIMIT = 5_000;
 // Heads too general to stand for a mention on their own.
 const GENERIC_HEADS = new Set([
   'disease', 'disorder', 'syndrome', 'symptom', 'sign', 'injury', 'damage', 'dysfunction', 'effect', 'side effect',
@@ -85,6 +93,15 @@ const GENERIC_HEADS = new Set([
   'reaction', 'infection', 'condition', 'problem', 'defect', 'deficiency', 'pain', 'cancer', 'tumor', 'agent',
   'drug', 'acid', 'receptor', 'protein', 'gene', 'factor', 'inhibitor', 'antagonist', 'agonist', 'cell',
 ]);
+
+// MeSH branches whose untyped concepts are never a mention's concept: anatomy (A) and organisms
+// (B) for every type ("heart" in a disease mention is no Heart, "nude" no Nude Rats), and for a
+// disease also techniques (E: Analgesia the procedure is not the condition). Untyped
+// behaviours and processes (F, G) still may be, and a laboratory measure may be a chemical
+// ("blood urea nitrogen" is annotated as one).
+const NEVER_BRANCHES: Partial<Record<EntityType, RegExp>> = { Disease: /^[ABE]/ };
+const NEVER_ANY = /^[AB]/;
+const outOfBranch = (trees: string[], type: EntityType) => trees.length > 0 && trees.every((t) => (NEVER_BRANCHES[type] ?? NEVER_ANY).test(t));
 
 export class Linker {
   private readonly fuzzyThreshold: number;
@@ -110,6 +127,29 @@ export class Linker {
       if (viaLong) return { ...viaLong, method: 'abbreviation', longForm };
     }
     return this.cached(mention, type);
+  }
+
+  /**
+   * The drug-induced form of a Disease concept, if the vocabulary has one: "drug-induced X",
+   * "X, Drug-Induced", "substance-induced X"... for the mention's own words and the concept's
+   * labels ("dyskinesia" → Dyskinesia, Drug-Induced; "psychosis" → Psychoses, Substance-Induced).
+   */
+  drugInducedForm(concept: number, mention: string): LinkResult | undefined {
+    const record = this.kb.concept(concept);
+    const keys = [...new Set([mention, ...record.labels].map(normalizeTerm).filter(Boolean))];
+    for (const key of keys) {
+      for (const inducer of INDUCERS) {
+        const entries = [...this.kb.lookupKey(`${inducer} ${key}`), ...this.kb.lookupKey(unorderedKey(`${inducer} ${key}`))];
+        const found = this.choose(entries.filter((e) => e.concept !== concept), 'Disease', true);
+        if (found) return { ...found, method: 'exact' };
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether `text` is, as written, the name of a chemical (what induced a condition). */
+  isChemicalName(text: string): boolean {
+    return !!this.choose(this.plausible(text, this.kb.lookup(text)), 'Chemical', true);
   }
 
   private cached(text: string, type: EntityType): LinkResult | undefined {
@@ -138,7 +178,30 @@ export class Linker {
       const found = this.choose(this.kb.lookupKey(variant), type);
       if (found) return { ...found, method: 'fuzzy', score: found.score * VARIANT_FACTOR };
     }
-    return this.fuzzy(key, type) ?? this.partial(key, type);
+    return this.coordinated(text, type) ?? this.fuzzy(key, type) ?? this.paraphrase(key, type) ?? this.partial(key, type);
+  }
+
+  /**
+   * A composite mention ("renal or hepatic toxicity") links to the first condition it names.
+   * Diseases only: commas and slashes in a chemical name are part of it ("5,8-dideazafolic acid").
+   */
+  private coordinated(text: string, type: EntityType): LinkResult | undefined {
+    if (type !== 'Disease') return undefined;
+    for (const conjunct of expandCoordination(text)) {
+      const found = this.resolve(conjunct, type);
+      if (found) return { ...found, method: 'partial', score: found.score * PARTIAL_FACTOR };
+    }
+    return undefined;
+  }
+
+  /** A disease described rather than named: "renal impairment" → kidney disease (paraphrases.ts). */
+  private paraphrase(key: string, type: EntityType): LinkResult | undefined {
+    if (type !== 'Disease') return undefined;
+    for (const candidate of conditionParaphrases(key)) {
+      const found = this.choose(this.kb.lookupKey(candidate), type, true);
+      if (found) return { ...found, method: 'partial', score: found.score * PARTIAL_FACTOR };
+    }
+    return undefined;
   }
 
   /**
@@ -202,8 +265,8 @@ export class Linker {
     type Evidence = { best: number; bySource: Map<string, number>; kinds: NameKind[]; names: LinkResult['names']; breadth: number };
     const byConcept = new Map<number, Evidence>();
     for (const e of entries) {
-      const record = this.kb.concept(e.concept);
-      if (record.typeBits ? !(record.typeBits & bit) : typedOnly) continue;
+      const record = this.kb.conceptHeader(e.concept);
+      if (record.typeBits ? !(record.typeBits & bit) : typedOnly || outOfBranch(record.treeNumbers, type)) continue;
       if (this.restrictTo && !record.ids.some((id) => this.restrictTo!.some((p) => id.toUpperCase().startsWith(p)))) continue;
       const typed = record.typeBits ? 1 : UNTYPED_FACTOR;
       // Evidence counts the corpus weight; the confidence reported stays that of the kind of name.

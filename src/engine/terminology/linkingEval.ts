@@ -59,16 +59,18 @@ export interface AccuracyOptions {
 
 /**
  * Accuracy@1 of `predicted[d]` against `gold[d]`, over gold mentions that have an id and a
- * predicted annotation with exactly the same span.
+ * predicted annotation with exactly the same span and type. A span the model typed otherwise
+ * (a disease called a chemical) was linked among the wrong type's concepts: that is an NER
+ * error, which the NER scores count, not a linking one.
  */
 export function linkingAccuracy(gold: GoldDocument[], predicted: Annotation[][], opts: AccuracyOptions = {}): LinkingReport {
   const { prefix = 'MESH', equivalents } = opts;
   const report: LinkingReport = { perType: {}, overall: { mentions: 0, correct: 0, unlinked: 0 } };
   gold.forEach((doc, d) => {
-    const bySpan = new Map(predicted[d].map((a) => [`${a.start}:${a.end}`, a]));
+    const bySpan = new Map(predicted[d].map((a) => [`${a.start}:${a.end}:${a.type}`, a]));
     for (const g of doc.annotations) {
       const ids = goldIds(g).flatMap((id) => [id, ...(equivalents?.(id) ?? [])]);
-      const p = bySpan.get(`${g.start}:${g.end}`);
+      const p = bySpan.get(`${g.start}:${g.end}:${g.type}`);
       if (!ids.length || !p) continue;
       const counts = (report.perType[g.type] ??= { mentions: 0, correct: 0, unlinked: 0 });
       const chosen = firstOfVocabulary(predictedIds(p), prefix);

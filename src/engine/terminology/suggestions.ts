@@ -111,7 +111,7 @@ export class Suggester {
     if (!ABBREVIATION_LIKE.test(text) || this.kb.isAmbiguousAbbreviation(text)) return false;
     const fitting = this.kb.lookup(text).filter((e) => {
       if (e.kind === 'related') return false; // a loose synonym elsewhere does not make it ambiguous
-      const bits = this.kb.concept(e.concept).typeBits;
+      const bits = this.kb.conceptHeader(e.concept).typeBits;
       return !bits || bits & TYPE_BITS[type];
     });
     return new Set(fitting.map((e) => e.concept)).size === 1;

@@ -7,6 +7,7 @@ import type { Annotation } from '../types';
 import { abbreviationMap, findAbbreviations } from './abbreviations';
 import { DEFAULT_VOCABULARY_ORDER, toConcept } from './concepts';
 import { detectContext } from './context';
+import { applyDrugInduced } from './drugInduced';
 import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
 import { Linker, type LinkerOptions } from './linker';
@@ -92,9 +93,10 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
       const abbreviations = abbreviationMap(definitions);
       const contexts = opts.context === false ? [] : detectContext(text, annotations);
       const guarded = opts.suggestions === false ? [] : protectedRanges(text);
+      const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => linker.link(a.text, a.type, abbreviations)));
       return annotations.map((a, i) => {
         const enriched: Annotation = { ...a };
-        const link = linker.link(a.text, a.type, abbreviations);
+        const link = links[i];
         if (link) enriched.concept = toConcept(kb, link, order);
         if (contexts[i]) enriched.context = contexts[i];
         if (link && opts.suggestions !== false) {

@@ -46,6 +46,11 @@ export class UserOverlay {
     this.fuzzyIndex = undefined;
   }
 
+  /** Whether the user's vocabulary added ids or names to compiled concept n. */
+  isExtended(n: number): boolean {
+    return this.extensions.has(n);
+  }
+
   /** A concept record with the user's additions (ids, labels, definitions, synonyms) appended. */
   extend(n: number, record: ConceptRecord): ConceptRecord {
     const extra = this.extensions.get(n);

@@ -81,6 +81,14 @@ export function formatConcept(c: ConceptRecord): string {
   ].join('\t');
 }
 
+/** The fields of a concept line that say what the concept is, not what it is called. */
+export type ConceptHeader = Pick<ConceptRecord, 'ids' | 'typeBits' | 'treeNumbers'>;
+
+export function parseConceptHeader(line: string): ConceptHeader {
+  const [ids, , bits, , trees] = line.split('\t', 5);
+  return { ids: split(ids), typeBits: Number(bits) || 0, treeNumbers: split(trees) };
+}
+
 export function parseConcept(line: string): ConceptRecord {
   const [ids, labels, bits, semanticType, trees, definitions, xrefs, synonyms] = line.split('\t');
   return {

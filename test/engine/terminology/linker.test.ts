@@ -33,6 +33,28 @@ describe('linker', function () {
     assert.equal(ids(link('COPD', 'Gene'))[0], 'HGNC:649');
   });
 
+  it('never links a disease mention to an anatomy, organism or technique concept', () => {
+    // "heart" tagged alone (from "heart attack") is no MeSH Heart; "analgesia" as a disease is
+    // not Analgesia the procedure.
+    assert.notEqual(ids(link('heart', 'Disease'))[0], 'MESH:D006321');
+    assert.notEqual(ids(link('analgesia', 'Disease'))[0], 'MESH:D000698');
+    assert.equal(ids(link('blood urea nitrogen', 'Chemical'))[0], 'MESH:D001806');
+  });
+
+  it('links a disease described by organ, lost function or symptoms to the condition it describes', () => {
+    // MeSH only: with every vocabulary, HPO names some of these as written ("Renal impairment").
+    const mesh = new Linker(knowledgeBase(), { restrictTo: ['MESH'] });
+    const meshId = (mention: string) => ids(mesh.link(mention, 'Disease'))[0];
+    assert.equal(meshId('renal impairment'), 'MESH:D007674'); // Kidney Diseases
+    assert.equal(meshId('pulmonary toxicity'), 'MESH:D008171'); // Lung Diseases
+    assert.equal(meshId('decreased renal function'), 'MESH:D051437'); // Renal Insufficiency
+    assert.equal(meshId('psychotic symptoms'), 'MESH:D011618'); // Psychotic Disorders
+    assert.equal(meshId('meningococcal disease'), 'MESH:D008589'); // Meningococcal Infections
+    const described = mesh.link('skin lesions', 'Disease')!;
+    assert.deepEqual([ids(described)[0], described.method], ['MESH:D012871', 'partial']);
+    assert.ok(described.score < 0.8, 'a paraphrase is no name: its confidence says so');
+  });
+
   it('prefers the concept most sources agree on', () => {
     // "convulsion" is the Symptom Ontology's preferred name for a concept of its own, and a
     // synonym of Seizures in MeSH, DO and HPO: the merged concept wins.

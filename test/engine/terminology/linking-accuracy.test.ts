@@ -31,6 +31,18 @@ describe('linking accuracy on 30 BC5CDR development abstracts', function () {
     assert.ok(accuracy(report.overall) >= 0.8, JSON.stringify(report.overall));
   });
 
+  it('scores a predicted span only when its type is the gold type too', () => {
+    const [doc] = docs;
+    const gold = doc.annotations.find((a) => a.type === 'Disease')!;
+    const { concept: _gold, ...mention } = gold;
+    const t = terminology({ linker: { restrictTo: ['MESH'] }, context: false, suggestions: false });
+    const asChemical = t.enrich(doc.text, [{ ...mention, type: 'Chemical' }]);
+    const asDisease = t.enrich(doc.text, [mention]);
+    const single = [{ ...doc, annotations: [gold] }];
+    assert.equal(linkingAccuracy(single, [asChemical]).overall.mentions, 0);
+    assert.equal(linkingAccuracy(single, [asDisease]).overall.mentions, 1);
+  });
+
   it('links a 250-word abstract in a few milliseconds', () => {
     const t = terminology();
     const started = performance.now();
