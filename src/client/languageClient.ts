@@ -3,6 +3,7 @@
 // virtual workspaces (the server reads only the text the editor sends).
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_EXEC_ARGV } from '../protocol';
 import type { Config } from './config';
 import type { CrashBudget } from './crashBudget';
 
@@ -11,8 +12,8 @@ const SCHEMES = ['file', 'untitled', 'vscode-vfs'];
 export function createLanguageClient(context: vscode.ExtensionContext, config: Config, errorHandler: CrashBudget, outputChannel: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: config.enabledLanguages.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme }))),

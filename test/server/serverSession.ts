@@ -14,6 +14,7 @@ import {
 import {
   AnnotationsNotification,
   ConfigureNotification,
+  SERVER_EXEC_ARGV,
   ServerStatusNotification,
   type DocumentAnnotations,
   type ServerSettings,
@@ -47,9 +48,9 @@ export class ServerSession {
    * the model loads in the background.
    */
   static async start(settings: Partial<ServerSettings> = {}, serverModule = SERVER_MODULE): Promise<ServerSession> {
-    // execArgv: [] — not this process's (tsx's loader hooks and source maps would slow the server's
-    // start several-fold, and the editor starts it without them).
-    const child = fork(serverModule, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [] });
+    // The editor's flags, not this process's (tsx's loader hooks and source maps would slow the
+    // server's start several-fold, and the editor starts it without them).
+    const child = fork(serverModule, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [...SERVER_EXEC_ARGV] });
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     connection.listen();
     const session = new ServerSession(child, connection, { ...DEFAULT_SETTINGS, ...settings });
