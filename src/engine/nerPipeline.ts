@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { AnnotateOptions, checkEngineOptions, EngineOptions, ModelInfo, NerEngine } from './engineApi';
 import { EncodedSentence, encodeSentences } from './encodedSentences';
+import { spanAnnotations } from './entitySpans';
 import { EngineDisposedError, ModelLoadError } from './errors';
 import { Gazetteer } from './gazetteer';
 import type { LabelScheme } from './labels';
@@ -128,18 +129,8 @@ export class NerPipeline implements NerEngine {
   }
 
   private entities(text: string, sentence: EncodedSentence, emissions: Float32Array, opts: AnnotateOptions): Annotation[] {
-    const { words } = sentence;
-    const path = viterbi(emissions, words.length, this.scheme);
-    const found: Annotation[] = [];
-    for (const span of bioSpans(path, emissions, this.scheme)) {
-      const type = this.scheme.typeOf[span.label];
-      if (!type || (opts.types && !opts.types.includes(type))) continue;
-      if (opts.minScore !== undefined && span.score < opts.minScore) continue;
-      const start = words[span.firstWord].start;
-      const end = words[span.lastWord].end;
-      found.push({ start, end, text: text.slice(start, end), type, score: span.score });
-    }
-    return found;
+    const path = viterbi(emissions, sentence.words.length, this.scheme);
+    return spanAnnotations(text, sentence.words, bioSpans(path, emissions, this.scheme), this.scheme, opts);
   }
 }
 

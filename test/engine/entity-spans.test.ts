@@ -1,0 +1,54 @@
+// From decoded spans to annotations: offsets into the original text, the type and score
+// filters, and no entity made only of punctuation, whatever label the model gave it.
+import { strict as assert } from 'node:assert';
+import { bertWords } from '../../src/engine';
+import { spanAnnotations } from '../../src/engine/entitySpans';
+import { labelScheme } from '../../src/engine/labels';
+import type { LabelledSpan } from '../../src/engine/viterbi';
+
+const scheme = labelScheme({ 0: 'O', 1: 'B-Chemical', 2: 'I-Chemical', 3: 'B-Disease', 4: 'I-Disease' });
+const B_CHEMICAL = 1;
+const B_DISEASE = 3;
+
+/** The span covering the words of `phrase` (its first occurrence) in `text`. */
+function spanOf(text: string, phrase: string, label: number, score = 0.9): LabelledSpan {
+  const words = bertWords(text);
+  const from = text.indexOf(phrase);
+  const firstWord = words.findIndex((w) => w.start === from);
+  const lastWord = words.findIndex((w) => w.end === from + phrase.length);
+  assert.ok(firstWord >= 0 && lastWord >= firstWord, phrase);
+  return { firstWord, lastWord, label, score };
+}
+
+describe('spanAnnotations', () => {
+  const text = '2. Hyperkalaemia, mild \u2013 likely related to spironolactone (CKD).';
+  const words = bertWords(text);
+
+  it('gives each span its original offsets, text and type', () => {
+    const found = spanAnnotations(text, words, [spanOf(text, 'Hyperkalaemia', B_DISEASE), spanOf(text, 'spironolactone', B_CHEMICAL)], scheme, {});
+    assert.deepEqual(
+      found.map(({ start, end, text: t, type }) => ({ start, end, t, type })),
+      [
+        { start: 3, end: 16, t: 'Hyperkalaemia', type: 'Disease' },
+        { start: 43, end: 57, t: 'spironolactone', type: 'Chemical' },
+      ],
+    );
+  });
+
+  it('never returns a span made only of punctuation (a dash, a bracket)', () => {
+    const spans = [spanOf(text, '\u2013', B_DISEASE), spanOf(text, '(', B_DISEASE), spanOf(text, 'Hyperkalaemia', B_DISEASE)];
+    assert.deepEqual(spanAnnotations(text, words, spans, scheme, {}).map((a) => a.text), ['Hyperkalaemia']);
+  });
+
+  it('keeps punctuation inside or around a span that has letters or digits', () => {
+    const t = 'Levels of Ca(2+) and (+)-catechin rose.';
+    const w = bertWords(t);
+    assert.deepEqual(spanAnnotations(t, w, [spanOf(t, 'Ca(2+)', B_CHEMICAL), spanOf(t, '(+)-catechin', B_CHEMICAL)], scheme, {}).map((a) => a.text), ['Ca(2+)', '(+)-catechin']);
+  });
+
+  it('applies the type and minimum-score filters', () => {
+    const spans = [spanOf(text, 'Hyperkalaemia', B_DISEASE, 0.4), spanOf(text, 'spironolactone', B_CHEMICAL, 0.95)];
+    assert.deepEqual(spanAnnotations(text, words, spans, scheme, { types: ['Disease'] }).map((a) => a.text), ['Hyperkalaemia']);
+    assert.deepEqual(spanAnnotations(text, words, spans, scheme, { minScore: 0.5 }).map((a) => a.text), ['spironolactone']);
+  });
+});
