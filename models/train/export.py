@@ -64,6 +64,8 @@ json.dump({"tokenizer_class": "BertTokenizer", "do_lower_case": True, "strip_acc
 json.dump({s.strip("[]").lower() + "_token": s for s in SPECIALS},
           open(os.path.join(out, "special_tokens_map.json"), "w"), indent=2)
 shutil.copy(vocab_path, os.path.join(out, "vocab.txt")); shutil.copy(gaz_path, os.path.join(out, "gazetteer.tsv"))
+if ck.get("pretrain_history"):   # the ledger import_onnx.py gives the next session's checkpoint
+    json.dump(ck["pretrain_history"], open(os.path.join(here, "shipped_history.json"), "w"), indent=1)
 
 # reference: ids, features and fp32 logits for sentences the TypeScript tests check against
 refs = []
