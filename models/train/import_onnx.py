@@ -41,8 +41,9 @@ with torch.no_grad():
 assert worst < 1e-3, f"logits differ from reference_outputs.json by {worst}"
 print(f"{sum(p.numel() for p in model.parameters())} parameters imported; "
       f"max |logit - reference| = {worst:.2e} on reference_outputs.json")
-# the pre-training runs behind the shipped weights (export.py rewrites this file when it ships a model)
-history = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "shipped_history.json")))
+# the pre-training runs behind these weights (export.py writes the file), so that runs add up across sessions
+hist_path = os.path.join(src, "pretrain_history.json")
+history = json.load(open(hist_path)) if os.path.exists(hist_path) else []
 torch.save({"model": model.state_dict(), "config": config, "labels": LABELS, "source": src,
             "pretrain_history": history}, out)
 print("->", out)
