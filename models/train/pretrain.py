@@ -74,7 +74,7 @@ WARM = 0.06
 
 
 def run_record(h):
-    return {"init": args.init, "pieces_in_text": int(n_tok), "steps": state["step"], "tokens_seen": state["tokens"],
+    return {"date": time.strftime("%Y-%m-%d", time.gmtime()), "init": args.init, "pieces_in_text": int(n_tok), "steps": state["step"], "tokens_seen": state["tokens"],
             "minutes": round(state["elapsed"] / 60, 1), "batch": args.batch, "seq": args.seq, "lr": args.lr,
             "mask_rate": args.mask_rate, "start_held_out_loss": round(state["start_held_out_loss"], 3),
             "final_held_out_loss": round(h, 3)}
@@ -118,11 +118,11 @@ def held_out_loss():
 
 gen = np.random.default_rng(state["step"] + 1)
 model.train()
-last_ck = time.time(); t_start = time.time() - state["elapsed"]
 h0 = state.get("start_held_out_loss")
 if h0 is None:
     h0 = state["start_held_out_loss"] = held_out_loss()
 print(f"params {sum(p.numel() for p in model.parameters())}; held-out loss at start {h0:.3f}", flush=True)
+last_ck = time.time(); t_start = time.time() - state["elapsed"]
 while True:
     elapsed = time.time() - t_start
     frac = elapsed / budget
