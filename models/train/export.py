@@ -1,7 +1,8 @@
 """Writes the transformers.js model folder from a fine-tuned checkpoint: config.json (with the
 gazetteer contract under "biolens"), tokenizer.json / tokenizer_config.json / vocab.txt,
 gazetteer.tsv, onnx/model.onnx (fp32) and onnx/model_quantized.onnx (int8, quantize_onnx.py),
-plus reference logits for the TypeScript cross-check test.
+plus reference logits for the TypeScript cross-check test and pretrain_history.json (every MLM run
+behind the encoder, across sessions).
 usage: /usr/bin/python3 export.py work/ner.pt ../biolens-ner-mini"""
 import json, os, shutil, subprocess, sys
 import torch
@@ -64,6 +65,8 @@ json.dump({"tokenizer_class": "BertTokenizer", "do_lower_case": True, "strip_acc
 json.dump({s.strip("[]").lower() + "_token": s for s in SPECIALS},
           open(os.path.join(out, "special_tokens_map.json"), "w"), indent=2)
 shutil.copy(vocab_path, os.path.join(out, "vocab.txt")); shutil.copy(gaz_path, os.path.join(out, "gazetteer.tsv"))
+if ck.get("pretrain_history"):   # the pre-training runs behind these weights: import_onnx.py reads them back
+    json.dump(ck["pretrain_history"], open(os.path.join(out, "pretrain_history.json"), "w"), indent=1)
 
 # reference: ids, features and fp32 logits for sentences the TypeScript tests check against
 refs = []

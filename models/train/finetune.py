@@ -150,6 +150,7 @@ if args.init:
     else:                                    # a pre-trained MLM checkpoint: take its encoder
         model.enc.load_state_dict({k[4:]: v for k, v in ck["model"].items() if k.startswith("enc.")})
     print("initialised from", args.init, flush=True)
+pretrain_history = ck.get("pretrain_history", []) if args.init else []   # carried to export.py
 opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
 budget = args.minutes * 60
 
@@ -180,7 +181,8 @@ for items in batches():
         print("dev", json.dumps(r), flush=True)
         if best is None or r["target_mean"] > best["target_mean"]:
             best = r
-            torch.save({"model": model.state_dict(), "config": CONFIG, "labels": LABELS, "dev": r}, args.out)
+            torch.save({"model": model.state_dict(), "config": CONFIG, "labels": LABELS, "dev": r,
+                        "pretrain_history": pretrain_history}, args.out)
         last_eval = time.time()
     if done:
         break

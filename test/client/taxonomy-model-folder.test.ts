@@ -67,10 +67,10 @@ describe('model card numbers for the comparison', () => {
   it('reads strict dev F1 per corpus and type, and the int8 speed, from the bundled card', () => {
     const card = readModelCard(BUNDLED)!;
     const f1 = Object.fromEntries(card.scores.map((s) => [s.name, s.strictF1]));
-    assert.equal(f1['BC5CDR Chemical + Disease'], 76.75);
-    assert.equal(f1['BC5CDR Chemical + Disease — Disease'], 72.92);
-    assert.equal(f1['NCBI-disease'], 65.72);
-    assert.equal(f1['JNLPBA — CellType'], 65.79);
+    assert.equal(f1['BC5CDR Chemical + Disease'], 78.47);
+    assert.equal(f1['BC5CDR Chemical + Disease — Disease'], 74.38);
+    assert.equal(f1['NCBI-disease'], 71.94);
+    assert.equal(f1['JNLPBA — CellType'], 69.58);
     assert.equal(card.tokensPerSecond, 25787);
   });
 

@@ -71,10 +71,18 @@ describe('NER engine end to end (bundled model)', function () {
     const docs = documents().slice(0, 4);
     const one = await Promise.all(docs.map((d) => inProcess.annotate(d)));
     const batched = await inProcess.annotateBatch(docs);
-    // q8 quantises activations per batch tensor (DynamicQuantizeLinear), so batch-mates move scores a little.
-    const spans = (r: Annotation[][]) => r.map((doc) => doc.map(({ start, end, type }) => ({ start, end, type })));
+    // q8 quantises activations per batch tensor (DynamicQuantizeLinear), so batch-mates move scores a
+    // little. Spans stay put; a type may flip only where no label has a majority either way (e.g.
+    // "NH3" in one of these abstracts: Chemical 0.375 alone, Gene 0.390 in the batch), since a move of
+    // 0.02 can reorder two labels that close.
+    const spans = (r: Annotation[][]) => r.map((doc) => doc.map(({ start, end }) => ({ start, end })));
     assert.deepEqual(spans(batched), spans(one));
-    batched.flat().forEach((a, k) => assert.ok(Math.abs(a.score - one.flat()[k].score) < 0.02));
+    batched.flat().forEach((a, k) => {
+      const alone = one.flat()[k];
+      // 0.05: most move under 0.02; the largest move was 0.018 with the first weights, 0.037 ("rat") with the second
+      assert.ok(Math.abs(a.score - alone.score) < 0.05, `${a.text}: ${a.score} vs ${alone.score}`);
+      if (a.score >= 0.5 || alone.score >= 0.5) assert.equal(a.type, alone.type, a.text);
+    });
   });
 
   it('keeps offsets exact in text full of line breaks, tabs, accents and emoji', async () => {
