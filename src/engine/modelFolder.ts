@@ -186,18 +186,15 @@ function checkBiolensBlock(dir: string, config: Record<string, unknown>, problem
   return { maxLength, gazetteer: { file, maxWords, allowedBits } };
 }
 
-/** Parses a JSON file of the model folder, or throws a ModelLoadError naming it. */
+/** Parses a JSON file of the model folder, or throws a ModelLoadError naming it (readJsonIn's wording). */
 export function readJson(file: string): unknown {
-  if (!existsSync(file)) throw new ModelLoadError(`model file missing: ${file}`, file);
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    const what = e instanceof SyntaxError ? 'corrupt' : 'cannot read';
-    throw new ModelLoadError(`${what} model file ${file}: ${(e as Error).message}`, file, { cause: e });
-  }
+  const problems: FolderProblem[] = [];
+  const value = readJsonIn(path.dirname(file), path.basename(file), problems);
+  if (problems.length) throw new ModelLoadError(`${problems[0].message} (${file})`, file);
+  return value;
 }
 
-/** readJson() for the check: a problem instead of a throw; undefined when missing or unreadable. */
+/** A JSON file of the folder; a problem (not a throw) and undefined when missing or unreadable. */
 function readJsonIn(dir: string, name: string, problems: FolderProblem[]): unknown {
   const file = path.join(dir, name);
   if (!existsSync(file)) {
