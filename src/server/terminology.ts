@@ -3,7 +3,7 @@
 // load, the server runs on NER alone: entities are still highlighted and the hover shows type
 // and confidence.
 import type { Annotation } from '../engine';
-import { hoverMarkdown, loadTerminology } from '../engine/terminology';
+import { loadTerminology, type Terminology as EngineTerminology } from '../engine/terminology';
 
 export interface Terminology {
   readonly available: boolean;
@@ -22,17 +22,29 @@ export const NER_ONLY: Terminology = {
   hoverMarkdown: (a) => `**${a.type}** · confidence ${a.score.toFixed(2)}`,
 };
 
+// The vocabulary does not depend on the preferred vocabulary: a changed setting re-wraps the
+// one already loaded instead of reading and inflating 22 MB again.
+let bundled: Promise<EngineTerminology> | undefined;
+
 /**
- * Loads the bundled vocabulary. Reading and inflating it run in the thread pool; what is left on
- * the event loop (decoding the indexes) takes tens of milliseconds.
+ * Loads the bundled vocabulary (once per server). Reading and inflating it run in the thread
+ * pool; what is left on the event loop (decoding the indexes) takes tens of milliseconds.
  */
 export async function loadServerTerminology(preferredVocabulary: string): Promise<Terminology> {
-  const terminology = await loadTerminology({ preferredVocabularies: preferredVocabulary ? [preferredVocabulary] : [] });
+  const options = { preferredVocabularies: preferredVocabulary ? [preferredVocabulary] : [] };
+  let terminology: EngineTerminology;
+  if (bundled) {
+    terminology = await loadTerminology({ ...options, knowledgeBase: (await bundled).kb });
+  } else {
+    bundled = loadTerminology(options);
+    bundled.catch(() => (bundled = undefined)); // a failed load is tried again next time
+    terminology = await bundled;
+  }
   if (terminology.kb.size === 0) return { ...NER_ONLY, warnings: terminology.warnings };
   return {
     available: true,
     warnings: terminology.warnings,
     enrich: (text, annotations) => terminology.enrich(text, annotations),
-    hoverMarkdown: (a) => hoverMarkdown(a),
+    hoverMarkdown: (a) => terminology.hoverMarkdown(a),
   };
 }

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { WorkspaceReportRequest } from '../../src/protocol';
+import { WorkspaceReportRequest, type Annotation } from '../../src/protocol';
 import { ServerSession } from './serverSession';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -150,5 +150,39 @@ describe('The language server process', function () {
     server.configure({ modelDir: null });
     await server.waitForStatus((s) => s.state === 'ready');
     await back;
+  });
+});
+
+describe('The language server and its vocabulary', function () {
+  this.timeout(120_000);
+  let server: ServerSession;
+
+  before(async () => {
+    server = await ServerSession.start({ debounceMs: 20 });
+  });
+  after(() => server.stop());
+
+  const standaloneAF = (annotations: Annotation[]) => annotations.find((a) => /^atrial fibrillation$/i.test(a.text));
+
+  it('hovers show the definition with its source and that source\'s version', async () => {
+    await server.waitForStatus((s) => s.terminology);
+    const linked = server.nextAnnotations(URI, (a) => a.state === 'complete' && !!standaloneAF(a.annotations)?.concept);
+    server.open(URI, NOTE, 1);
+    const af = standaloneAF((await linked).annotations)!;
+    const before = NOTE.slice(0, af.start);
+    const position = { line: before.split('\n').length - 1, character: af.start - before.lastIndexOf('\n') - 1 + 2 };
+    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position })) as Hover;
+    const markdown = (hover.contents as { value: string }).value;
+    assert.match(markdown, / — \*(Human Disease Ontology 2024-01-31|MeSH 2024|Human Phenotype Ontology 2023-01-27), /);
+  });
+
+  it('re-links with the vocabulary the user prefers when that setting changes', async () => {
+    const relinked = server.nextAnnotations(URI, (a) => a.state === 'complete' && !!standaloneAF(a.annotations)?.concept?.id.startsWith('DOID:'));
+    server.configure({ preferredVocabulary: 'DO' });
+    const af = standaloneAF((await relinked).annotations)!;
+    assert.equal(af.concept!.id, 'DOID:0060224');
+    const back = server.nextAnnotations(URI, (a) => a.state === 'complete' && !!standaloneAF(a.annotations)?.concept?.id.startsWith('MESH:'));
+    server.configure({ preferredVocabulary: 'MeSH' });
+    assert.equal(standaloneAF((await back).annotations)!.concept!.id, 'MESH:D001281');
   });
 });
