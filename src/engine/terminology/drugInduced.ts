@@ -3,8 +3,9 @@
 // Induced Liver Injury; Akathisia, Drug-Induced. Authors rarely write the concept's name: they
 // write "levodopa-induced dyskinesia" once and "dyskinesia" afterwards. So, per document:
 //   1. a Disease mention the text says a chemical induced ("haloperidol-induced akathisia",
-//      "hepatitis induced by halothane", "drug-induced psychosis") links to the drug-induced
-//      form of its concept, when the vocabulary has one;
+//      "hepatitis induced by halothane", "drug-induced psychosis", "dilevalol-associated
+//      hepatitis", or the chemical's name right before it: "halothane hepatitis") links to the
+//      drug-induced form of its concept, when the vocabulary has one;
 //   2. the document's other mentions of that same concept are the same condition (one sense per
 //      discourse) and follow it.
 // What induced it must be a chemical (an annotated Chemical, or a name the vocabulary types as
@@ -14,7 +15,9 @@ import type { Annotation } from '../types';
 import type { Linker, LinkResult } from './linker';
 
 // "<inducer>-induced " or "<inducer> induced " right before the mention (the inducer's last word).
-const INDUCED_BEFORE = /([\p{L}\p{N}][\p{L}\p{N}'-]*?)[-\s]induced\s+$/diu;
+const INDUCED_BEFORE = /([\p{L}\p{N}][\p{L}\p{N}'-]*?)[-\s](?:induced|associated|related)\s+$/diu;
+// An annotated chemical ending just before the mention names its cause ("halothane hepatitis").
+const ADJACENT = /^[\s-]$/;
 // " induced by <inducer>" right after the mention.
 const INDUCED_AFTER = /^\s+(?:induced|caused|provoked|precipitated)\s+by\s+([\p{L}\p{N}][\p{L}\p{N}'-]*)/diu;
 // "induced" inside the mention itself, when the model's span included the inducer.
@@ -55,6 +58,7 @@ export function applyDrugInduced(linker: Linker, text: string, annotations: Anno
 
 function inducedBefore(linker: Linker, text: string, a: Annotation, chemicalEnds: Set<number>): boolean {
   const before = text.slice(Math.max(0, a.start - CONTEXT), a.start);
+  if (chemicalEnds.has(a.start - 1) && ADJACENT.test(text[a.start - 1])) return true;
   const match = INDUCED_BEFORE.exec(before);
   if (!match) return false;
   const inducerEnd = a.start - before.length + match.indices![1][1];

@@ -3,7 +3,8 @@
 //      (HF)"), so its long form is linked instead (scispaCy's resolve_abbreviations);
 //   2. exact: the mention's normalised key is a name in the knowledge base, or its words in
 //      another order are an inverted heading ("chronic kidney failure": Kidney Failure, Chronic);
-//   3. variant: the key with its last word turned from adjective to noun ("nephrotoxic");
+//   3. variant: the key with its last word turned from adjective to noun ("nephrotoxic"), or
+//      with an organ adjective as the organ's noun ("myocardial hypertrophy": cardiac, heart);
 //   4. coordination: a composite mention ("renal or hepatic toxicity", "cleft lip and palate")
 //      links to the first condition it names in full (coordination.ts);
 //   5. fuzzy: the nearest names by character 3-gram TF-IDF cosine, among concepts that fit the
@@ -21,6 +22,7 @@ import type { EntityType } from '../types';
 import type { KnowledgeBase } from './knowledgeBase';
 import { expandCoordination } from './coordination';
 import { nounVariants } from './morphology';
+import { organRewrites } from './organs';
 import { normalizeTerm, unorderedKey } from './normalize';
 import { conditionParaphrases } from './paraphrases';
 import { CORPUS_CODES, TYPE_BITS } from './vocabularies';
@@ -174,7 +176,7 @@ export class Linker {
     }
     const reordered = key.includes(' ') ? this.choose(this.kb.lookupKey(unorderedKey(key)), type) : undefined;
     if (reordered) return { ...reordered, method: 'exact' };
-    for (const variant of nounVariants(key)) {
+    for (const variant of [...nounVariants(key), ...organRewrites(key)]) {
       const found = this.choose(this.kb.lookupKey(variant), type);
       if (found) return { ...found, method: 'fuzzy', score: found.score * VARIANT_FACTOR };
     }

@@ -30,6 +30,17 @@ describe('drug-induced conditions', function () {
     assert.deepEqual(meshIds(inside, [mentionIn(inside, 'drug-induced psychosis', 'Disease')]), ['MESH:D011605']); // Psychoses, Substance-Induced
   });
 
+  it('reads "<chemical>-associated" and a chemical named right before the condition', () => {
+    const associated = 'Dilevalol-associated hepatitis was reported in four patients. The hepatitis resolved.';
+    const ids = meshIds(associated, [mentionIn(associated, 'Dilevalol', 'Chemical'), mentionIn(associated, 'hepatitis', 'Disease'), mentionIn(associated, 'hepatitis', 'Disease', associated.indexOf('The '))]);
+    assert.deepEqual(ids.slice(1), ['MESH:D056486', 'MESH:D056486']); // Chemical and Drug Induced Liver Injury
+    const adjacent = 'Halothane hepatitis appears to involve an immune response.';
+    assert.deepEqual(meshIds(adjacent, [mentionIn(adjacent, 'Halothane', 'Chemical'), mentionIn(adjacent, 'hepatitis', 'Disease')])[1], 'MESH:D056486');
+    // A chemical further away says nothing about the condition.
+    const apart = 'Halothane was given; hepatitis appeared in one patient.';
+    assert.deepEqual(meshIds(apart, [mentionIn(apart, 'Halothane', 'Chemical'), mentionIn(apart, 'hepatitis', 'Disease')])[1], 'MESH:D006505'); // Hepatitis
+  });
+
   it('leaves a condition induced by something other than a chemical alone', () => {
     const text = 'Stress-induced psychosis resolved without treatment.';
     assert.deepEqual(meshIds(text, [mentionIn(text, 'psychosis', 'Disease')]), ['MESH:D011618']); // Psychotic Disorders

@@ -55,6 +55,20 @@ describe('linker', function () {
     assert.ok(described.score < 0.8, 'a paraphrase is no name: its confidence says so');
   });
 
+  it('reads an organ adjective as the organ, the organ after the head, and a cancer as the organ\'s neoplasm', () => {
+    const mesh = new Linker(knowledgeBase(), { restrictTo: ['MESH'] });
+    const meshId = (mention: string) => ids(mesh.link(mention, 'Disease'))[0];
+    assert.equal(meshId('myocardial hypertrophy'), 'MESH:D006332'); // Cardiomegaly ("cardiac hypertrophy")
+    assert.equal(meshId('visual deficits'), 'MESH:D014786'); // Vision Disorders
+    assert.equal(meshId('cerebral abnormalities'), 'MESH:D001927'); // Brain Diseases
+    assert.equal(meshId('marrow toxicity'), 'MESH:D001855'); // Bone Marrow Diseases
+    assert.equal(meshId('vein thrombosis'), 'MESH:D020246'); // Venous Thrombosis
+    assert.equal(meshId('injury to the kidney'), 'MESH:D007674'); // Kidney Diseases
+    assert.equal(meshId('colorectal adenomas'), 'MESH:D015179'); // Colorectal Neoplasms
+    // A general adjective is no organ: "severe" never turns into anything.
+    assert.equal(meshId('severe deficits'), undefined);
+  });
+
   it('prefers the concept most sources agree on', () => {
     // "convulsion" is the Symptom Ontology's preferred name for a concept of its own, and a
     // synonym of Seizures in MeSH, DO and HPO: the merged concept wins.
