@@ -1,6 +1,7 @@
 // Linking accuracy on BC5CDR (MeSH ids), per entity type.
 //   npx tsx scripts/eval-linking.ts [--corpus FILE] [--docs N] [--end-to-end] [--errors N]
 //                                   [--threshold X] [--no-corpus-names] [--all-vocabularies]
+//                                   [--error-kinds]
 // Gold mentions: accuracy@1 of the MeSH id chosen for each gold span (linking alone), with the
 // linker restricted to concepts that have a MeSH id (as BC5CDR asks); --all-vocabularies links
 // as the editor does, to any concept, and counts a concept without a MeSH id as wrong.
@@ -8,6 +9,7 @@
 // concept (versionEquivalents); the strict figure without this is printed too.
 // --end-to-end: the NER model's own mentions (createEngine), then linking: accuracy on the
 // predicted spans that match a gold span exactly, and BioCreative's document-level id P/R/F1.
+// --error-kinds: the wrong gold-mention links counted by kind (unlinked, newer descriptor...).
 // Default corpus: the BC5CDR development set in ../shared/data (not in CI); the fixture
 // test/fixtures/terminology/bc5cdr-dev-30.PubTator.txt is a fixed 30-abstract sample of it.
 import { readFileSync } from 'node:fs';
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
   print('gold mentions, strict ids (no MeSH version mapping)', linkingAccuracy(docs, linked));
   console.log(`  ${(ms / docs.length).toFixed(1)} ms per document (${docs.reduce((n, d) => n + d.annotations.length, 0)} mentions)`);
   showErrors(docs, linked, Number(option('errors') ?? 0), equivalents);
+  if (args.includes('--error-kinds')) countErrorKinds(docs, linked, equivalents);
 
   if (!args.includes('--end-to-end')) return;
   const engine = await createEngine();
@@ -73,13 +76,46 @@ function print(title: string, report: LinkingReport): void {
   }
 }
 
+// MeSH descriptors created from 2016 on have nine-digit unique identifiers (D000068xxx...); the
+// corpus was normalised with 2015 MeSH, which indexed such a condition under a broader heading.
+const NEWER_DESCRIPTOR = /^MESH:D\d{9}$/;
+
+/** Why gold mentions are wrong, first kind that applies, per entity type. */
+function countErrorKinds(docs: { annotations: Annotation[] }[], linked: Annotation[][], equivalents: (id: string) => string[]): void {
+  const counts = new Map<string, Map<string, number>>();
+  docs.forEach((d, i) => {
+    d.annotations.forEach((g, k) => {
+      const gold = goldIds(g);
+      const ids = gold.flatMap((id) => [id, ...equivalents(id)]);
+      const got = mentionMeshId(linked[i][k]);
+      if (!ids.length || (got && ids.includes(got))) return;
+      const kind = !got ? 'unlinked'
+        : gold.length > 1 ? 'gold has several ids'
+        : gold.every((id) => /^MESH:C/.test(id)) ? 'gold is a supplementary record'
+        : NEWER_DESCRIPTOR.test(got) ? 'linked to a descriptor newer than the corpus'
+        : linked[i][k].concept!.match === 'abbreviation' ? 'abbreviation'
+        : linked[i][k].concept!.match === 'exact' ? 'exact name of another concept'
+        : 'approximate match (fuzzy, paraphrase, head)';
+      const byKind = counts.get(g.type) ?? new Map<string, number>();
+      byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+      counts.set(g.type, byKind);
+    });
+  });
+  for (const [type, byKind] of counts) {
+    console.log(`wrong ${type} links by kind:`);
+    for (const [kind, n] of [...byKind].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${kind}`);
+  }
+}
+
+const mentionMeshId = (a: Annotation) => (a.concept ? [a.concept.id, ...a.concept.xrefs].find((id) => id.startsWith('MESH:')) : undefined);
+
 function showErrors(docs: { annotations: Annotation[] }[], linked: Annotation[][], count: number, equivalents: (id: string) => string[]): void {
   let shown = 0;
   docs.forEach((d, i) => {
     d.annotations.forEach((g, k) => {
       const ids = goldIds(g).flatMap((id) => [id, ...equivalents(id)]);
       const p = linked[i][k];
-      const got = p.concept ? [p.concept.id, ...p.concept.xrefs].find((id) => id.startsWith('MESH:')) : undefined;
+      const got = mentionMeshId(p);
       if (!ids.length || (got && ids.includes(got)) || shown >= count) return;
       shown++;
       console.log(`  ${g.type} "${g.text}" gold ${ids.join('|')} got ${got ?? '-'} ${p.concept ? `(${p.concept.preferred}, ${p.concept.match} ${p.concept.score})` : ''}`);
