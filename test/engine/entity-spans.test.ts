@@ -46,6 +46,18 @@ describe('spanAnnotations', () => {
     assert.deepEqual(spanAnnotations(t, w, [spanOf(t, 'Ca(2+)', B_CHEMICAL), spanOf(t, '(+)-catechin', B_CHEMICAL)], scheme, {}).map((a) => a.text), ['Ca(2+)', '(+)-catechin']);
   });
 
+  it('trims Markdown emphasis, list bullets, dangling hyphens and unpaired brackets from the edges', () => {
+    const t = '- Osimertinib with **capmatinib** in EGFR-mutant cells (NSCLC models; (-)-nicotine too.';
+    const w = bertWords(t);
+    const spans = [
+      spanOf(t, '- Osimertinib', B_CHEMICAL), spanOf(t, '**capmatinib**', B_CHEMICAL), spanOf(t, 'EGFR-', B_CHEMICAL),
+      spanOf(t, '(NSCLC', B_DISEASE), spanOf(t, '(-)-nicotine', B_CHEMICAL),
+    ];
+    const found = spanAnnotations(t, w, spans, scheme, {});
+    assert.deepEqual(found.map((a) => a.text), ['Osimertinib', 'capmatinib', 'EGFR', 'NSCLC', '(-)-nicotine']);
+    for (const a of found) assert.equal(t.slice(a.start, a.end), a.text);
+  });
+
   it('applies the type and minimum-score filters', () => {
     const spans = [spanOf(text, 'Hyperkalaemia', B_DISEASE, 0.4), spanOf(text, 'spironolactone', B_CHEMICAL, 0.95)];
     assert.deepEqual(spanAnnotations(text, words, spans, scheme, { types: ['Disease'] }).map((a) => a.text), ['Hyperkalaemia']);
