@@ -5,7 +5,11 @@
 //     "Hyperkalaemia, mild – likely..." as a Disease;
 //   - a span never begins or ends with Markdown markup, a dash or an unpaired bracket: the model,
 //     trained on plain abstracts, takes in the "**" of "**capmatinib**", the bullet of
-//     "- Osimertinib alone" and the hyphen of "EGFR-mutant". Those characters are trimmed.
+//     "- Osimertinib alone" and the hyphen of "EGFR-mutant". Those characters are trimmed, and so
+//     are a trailing comma or conjunction ("dextran and") and a bracket opened but never closed;
+//   - a chemical or gene name keeps its locants, stereodescriptors and Greek-letter prefixes: the
+//     model often starts "S-ketamine", "epsilon-aminocaproic acid", "5,7-dichlorokynurenic acid"
+//     after the hyphen, and every corpus annotates the prefix as part of the name.
 import type { AnnotateOptions } from './engineApi';
 import type { BertWord } from './bertWords';
 import type { LabelScheme } from './labels';
@@ -13,8 +17,13 @@ import type { Annotation } from './types';
 import type { LabelledSpan } from './viterbi';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const LEADING_NOISE = /^[\s*_`~#>•·‐‑‒–—-]+/u;
-const TRAILING_NOISE = /[\s*_`~‐‑‒–—-]+$/u;
+const LEADING_NOISE = /^(?:[\s*_`~#>•·‐‑‒–—,;:-]|(?:and|or|of|the|with)\s)+/u;
+const TRAILING_NOISE = /(?:[\s*_`~‐‑‒–—,;:-]|\s['"]|\s(?:and|or|of|the|with|in|to|for|by))+$/u;
+// Hyphen-joined prefixes of a systematic name, right before the span: "D-", "S-", "alpha-",
+// "β-", "5,7-", "N6-", "cis-" (several may chain: "(2S,3R)-3-"). Not the sign of optical
+// rotation: BC5CDR leaves "(+)-" and "(-)-" out of "(+)-cibenzoline".
+const NAME_PREFIX = /(?:^|[\s([/,;])((?:(?:[DLRSEZ]|[α-ωΑ-Ω]|alpha|beta|gamma|delta|epsilon|kappa|omega|cis|trans|tert|sec|iso|[NOS]\d{0,2}|\d+(?:,\d+)*[a-z]?|\(\d*[RS](?:,\d*[RS])*\))-)+)$/u;
+const PREFIXED_TYPES = new Set(['Chemical', 'Gene']);
 
 /** [start, end) of `text` with markup, dashes and unpaired brackets trimmed from both edges. */
 export function trimEdges(text: string, start: number, end: number): [number, number] {
@@ -26,6 +35,8 @@ export function trimEdges(text: string, start: number, end: number): [number, nu
     const inner = text.slice(s, e);
     if (/^[([]/.test(inner) && !unbalancedOpenerCloses(inner)) s += 1;
     else if (/[)\]]$/.test(inner) && !hasOpenerFor(inner)) e -= 1;
+    else if (/[([]$/.test(inner)) e -= 1;
+    else if (/^[)\]]/.test(inner)) s += 1;
     if (s === start && e === end) return [start, end];
     [start, end] = [s, Math.max(s, e)];
   }
@@ -35,13 +46,22 @@ export function trimEdges(text: string, start: number, end: number): [number, nu
 const unbalancedOpenerCloses = (s: string) => s.slice(1).includes(s[0] === '(' ? ')' : ']');
 const hasOpenerFor = (s: string) => s.slice(0, -1).includes(s.endsWith(')') ? '(' : '[');
 
+/** `start` moved back over a systematic-name prefix the span left out ("S-" of "S-ketamine"). */
+export function withNamePrefix(text: string, start: number): number {
+  if (text[start - 1] !== '-') return start;
+  const before = text.slice(Math.max(0, start - 40), start);
+  const prefix = NAME_PREFIX.exec(before)?.[1];
+  return prefix ? start - prefix.length : start;
+}
+
 export function spanAnnotations(text: string, words: readonly BertWord[], spans: readonly LabelledSpan[], scheme: LabelScheme, opts: AnnotateOptions): Annotation[] {
   const found: Annotation[] = [];
   for (const span of spans) {
     const type = scheme.typeOf[span.label];
     if (!type || (opts.types && !opts.types.includes(type))) continue;
     if (opts.minScore !== undefined && span.score < opts.minScore) continue;
-    const [start, end] = trimEdges(text, words[span.firstWord].start, words[span.lastWord].end);
+    const [trimmedStart, end] = trimEdges(text, words[span.firstWord].start, words[span.lastWord].end);
+    const start = PREFIXED_TYPES.has(type) && trimmedStart < end ? withNamePrefix(text, trimmedStart) : trimmedStart;
     const surface = text.slice(start, end);
     if (!LETTER_OR_DIGIT.test(surface)) continue;
     found.push({ start, end, text: surface, type, score: span.score });

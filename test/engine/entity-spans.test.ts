@@ -58,6 +58,25 @@ describe('spanAnnotations', () => {
     for (const a of found) assert.equal(t.slice(a.start, a.end), a.text);
   });
 
+  it('trims a trailing comma, conjunction or preposition and a bracket opened but never closed', () => {
+    const t = 'Nausea and vomiting, hypertrophy of the heart, and leukemia (APL) were seen.';
+    const w = bertWords(t);
+    const spans = [spanOf(t, 'Nausea and', B_DISEASE), spanOf(t, 'vomiting,', B_DISEASE), spanOf(t, 'hypertrophy of the', B_DISEASE), spanOf(t, 'leukemia (', B_DISEASE)];
+    assert.deepEqual(spanAnnotations(t, w, spans, scheme, {}).map((a) => a.text), ['Nausea', 'vomiting', 'hypertrophy', 'leukemia']);
+  });
+
+  it('gives a chemical its locants, stereodescriptors and Greek-letter prefix, but not the sign of rotation', () => {
+    const t = 'S-ketamine, epsilon-aminocaproic acid, 5,7-dichlorokynurenic acid and (+)-cibenzoline; levodopa-induced dyskinesia.';
+    const w = bertWords(t);
+    const spans = [
+      spanOf(t, 'ketamine', B_CHEMICAL), spanOf(t, 'aminocaproic acid', B_CHEMICAL), spanOf(t, 'dichlorokynurenic acid', B_CHEMICAL),
+      spanOf(t, 'cibenzoline', B_CHEMICAL), spanOf(t, 'dyskinesia', B_DISEASE),
+    ];
+    assert.deepEqual(spanAnnotations(t, w, spans, scheme, {}).map((a) => a.text), [
+      'S-ketamine', 'epsilon-aminocaproic acid', '5,7-dichlorokynurenic acid', 'cibenzoline', 'dyskinesia',
+    ]);
+  });
+
   it('applies the type and minimum-score filters', () => {
     const spans = [spanOf(text, 'Hyperkalaemia', B_DISEASE, 0.4), spanOf(text, 'spironolactone', B_CHEMICAL, 0.95)];
     assert.deepEqual(spanAnnotations(text, words, spans, scheme, { types: ['Disease'] }).map((a) => a.text), ['Hyperkalaemia']);
