@@ -6,7 +6,8 @@
 //   - a span never begins or ends with Markdown markup, a dash or an unpaired bracket: the model,
 //     trained on plain abstracts, takes in the "**" of "**capmatinib**", the bullet of
 //     "- Osimertinib alone" and the hyphen of "EGFR-mutant". Those characters are trimmed, and so
-//     are a trailing comma or conjunction ("dextran and") and a bracket opened but never closed;
+//     are a trailing comma or conjunction ("dextran and") and a bracket opened but never closed
+//     (unless it closes right after the span: then the span takes the closing bracket in);
 //   - a chemical or gene name keeps its locants, stereodescriptors and Greek-letter prefixes: the
 //     model often starts "S-ketamine", "epsilon-aminocaproic acid", "5,7-dichlorokynurenic acid"
 //     after the hyphen, and every corpus annotates the prefix as part of the name.
@@ -17,8 +18,8 @@ import type { Annotation } from './types';
 import type { LabelledSpan } from './viterbi';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const LEADING_NOISE = /^(?:[\s*_`~#>•·‐‑‒–—,;:-]|(?:and|or|of|the|with)\s)+/u;
-const TRAILING_NOISE = /(?:[\s*_`~‐‑‒–—,;:-]|\s['"]|\s(?:and|or|of|the|with|in|to|for|by))+$/u;
+const LEADING_NOISE = /^(?:[\s*_`~#>•·‐‑‒–—,;:/-]|(?:and|or|of|the|with)\s)+/u;
+const TRAILING_NOISE = /(?:[\s*_`~‐‑‒–—,;:/-]|\s['"]|\s(?:and|or|of|the|with|in|to|for|by))+$/u;
 // Hyphen-joined prefixes of a systematic name, right before the span: "D-", "S-", "alpha-",
 // "β-", "5,7-", "N6-", "cis-" (several may chain: "(2S,3R)-3-"). Not the sign of optical
 // rotation: BC5CDR leaves "(+)-" and "(-)-" out of "(+)-cibenzoline".
@@ -33,7 +34,9 @@ export function trimEdges(text: string, start: number, end: number): [number, nu
     const trail = TRAILING_NOISE.exec(surface.slice(lead))?.[0].length ?? 0;
     let [s, e] = [start + lead, end - trail];
     const inner = text.slice(s, e);
-    if (/^[([]/.test(inner) && !unbalancedOpenerCloses(inner)) s += 1;
+    if (opensMoreThanCloses(inner, '(', ')') && /^\s{0,2}\)/.test(text.slice(e, e + 3))) e = text.indexOf(')', e) + 1;
+    else if (opensMoreThanCloses(inner, '[', ']') && /^\s{0,2}\]/.test(text.slice(e, e + 3))) e = text.indexOf(']', e) + 1;
+    else if (/^[([]/.test(inner) && !unbalancedOpenerCloses(inner)) s += 1;
     else if (/[)\]]$/.test(inner) && !hasOpenerFor(inner)) e -= 1;
     else if (/[([]$/.test(inner)) e -= 1;
     else if (/^[)\]]/.test(inner)) s += 1;
@@ -44,6 +47,7 @@ export function trimEdges(text: string, start: number, end: number): [number, nu
 
 // "(NSCLC" keeps nothing of its bracket; "(+)-catechin" and "Ca(2+)" keep theirs.
 const unbalancedOpenerCloses = (s: string) => s.slice(1).includes(s[0] === '(' ? ')' : ']');
+const opensMoreThanCloses = (s: string, open: string, close: string) => s.split(open).length > s.split(close).length;
 const hasOpenerFor = (s: string) => s.slice(0, -1).includes(s.endsWith(')') ? '(' : '[');
 
 /** `start` moved back over a systematic-name prefix the span left out ("S-" of "S-ketamine"). */

@@ -2,7 +2,7 @@
 // filters, and no entity made only of punctuation, whatever label the model gave it.
 import { strict as assert } from 'node:assert';
 import { bertWords } from '../../src/engine';
-import { spanAnnotations } from '../../src/engine/entitySpans';
+import { spanAnnotations, trimEdges, withNamePrefix } from '../../src/engine/entitySpans';
 import { labelScheme } from '../../src/engine/labels';
 import type { LabelledSpan } from '../../src/engine/viterbi';
 
@@ -65,6 +65,13 @@ describe('spanAnnotations', () => {
     assert.deepEqual(spanAnnotations(t, w, spans, scheme, {}).map((a) => a.text), ['Nausea', 'vomiting', 'hypertrophy', 'leukemia']);
   });
 
+  it('takes in the closing bracket of a bracket the span opened', () => {
+    const t = 'Levels of the ( Tns ) locus and of calcium (Ca rose.';
+    const w = bertWords(t);
+    const found = spanAnnotations(t, w, [spanOf(t, '( Tns', B_CHEMICAL), spanOf(t, 'calcium (Ca', B_CHEMICAL)], scheme, {});
+    assert.deepEqual(found.map((a) => a.text), ['( Tns )', 'calcium (Ca']);
+  });
+
   it('gives a chemical its locants, stereodescriptors and Greek-letter prefix, but not the sign of rotation', () => {
     const t = 'S-ketamine, epsilon-aminocaproic acid, 5,7-dichlorokynurenic acid and (+)-cibenzoline; levodopa-induced dyskinesia.';
     const w = bertWords(t);
@@ -75,6 +82,24 @@ describe('spanAnnotations', () => {
     assert.deepEqual(spanAnnotations(t, w, spans, scheme, {}).map((a) => a.text), [
       'S-ketamine', 'epsilon-aminocaproic acid', '5,7-dichlorokynurenic acid', 'cibenzoline', 'dyskinesia',
     ]);
+  });
+
+  it('stays inside the text on random strings of brackets, dashes, markup and letters', () => {
+    const pieces = ['(', ')', '[', ']', ' ', '-', '*', 'a', 'B', '1', ',', 'and ', ' of', '/', "'", 'α', '\u{1F600}', '\r\n'];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let round = 0; round < 20_000; round++) {
+      let t = '';
+      for (let i = random(16); i > 0; i--) t += pieces[random(pieces.length)];
+      const start = random(t.length + 1);
+      const end = start + random(t.length - start + 1);
+      const [s, e] = trimEdges(t, start, end);
+      assert.ok(s >= start && s <= e && e <= t.length, JSON.stringify({ t, start, end, s, e }));
+      // Only a closing bracket may lie beyond the model's span.
+      assert.ok(e <= end || /^\s*[)\]]$/.test(t.slice(end, e)), JSON.stringify({ t, start, end, s, e }));
+      const prefixed = withNamePrefix(t, s);
+      assert.ok(prefixed <= s && prefixed >= 0);
+    }
   });
 
   it('applies the type and minimum-score filters', () => {
