@@ -75,14 +75,27 @@ describe('NER engine end to end (bundled model)', function () {
     // little. Spans stay put; a type may flip only where no label has a majority either way (e.g.
     // "NH3" in one of these abstracts: Chemical 0.375 alone, Gene 0.390 in the batch), since a move of
     // 0.02 can reorder two labels that close.
-    const spans = (r: Annotation[][]) => r.map((doc) => doc.map(({ start, end }) => ({ start, end })));
-    assert.deepEqual(spans(batched), spans(one));
-    batched.flat().forEach((a, k) => {
-      const alone = one.flat()[k];
-      // 0.05: most move under 0.02; the largest move was 0.018 with the first weights, 0.037 ("rat") with the second
-      assert.ok(Math.abs(a.score - alone.score) < 0.05, `${a.text}: ${a.score} vs ${alone.score}`);
-      if (a.score >= 0.5 || alone.score >= 0.5) assert.equal(a.type, alone.type, a.text);
+    // Spans stay put, but for a word whose B-/I- decision is that close: with the third weights,
+    // "… 1153–1166 1167–1176" alone is one span 1153–1176 in the batch. So the text covered must be
+    // the same (but the space between two spans that became one), and nearly every span identical,
+    // with the same score and type.
+    const covered = (doc: Annotation[], d: number) =>
+      doc.flatMap(({ start, end }) => Array.from({ length: end - start }, (_, i) => start + i)).filter((i) => /\S/.test(docs[d][i])).join();
+    assert.deepEqual(batched.map(covered), one.map(covered));
+    const key = (a: Annotation) => `${a.start}-${a.end}`;
+    let same = 0;
+    batched.forEach((doc, d) => {
+      const alone = new Map(one[d].map((a) => [key(a), a]));
+      for (const a of doc) {
+        const b = alone.get(key(a));
+        if (!b) continue;
+        same++;
+        // 0.05: most move under 0.02; the largest move was 0.018 with the first weights, 0.037 ("rat") with the second
+        assert.ok(Math.abs(a.score - b.score) < 0.05, `${a.text}: ${a.score} vs ${b.score}`);
+        if (a.score >= 0.5 || b.score >= 0.5) assert.equal(a.type, b.type, a.text);
+      }
     });
+    assert.ok(same >= 0.95 * one.flat().length, `${same} of ${one.flat().length} spans identical`);
   });
 
   it('keeps offsets exact in text full of line breaks, tabs, accents and emoji', async () => {

@@ -61,7 +61,8 @@ describe('downloading a hub model (local stand-in for the hub on 127.0.0.1)', fu
     try {
       assert.equal(engine.info.id, ID, 'a downloaded model goes by its hub id');
       const entities = await engine.annotate('Cisplatin-induced nephrotoxicity was seen in patients with breast cancer.');
-      assert.deepEqual(entities.map((e) => [e.text, e.type]), [['Cisplatin', 'Chemical'], ['nephrotoxicity', 'Disease'], ['breast cancer', 'Disease']]);
+      // "patients" may come out as Species too (LINNAEUS annotates it as human), depending on the weights.
+      assert.deepEqual(entities.filter((e) => e.type !== 'Species').map((e) => [e.text, e.type]), [['Cisplatin', 'Chemical'], ['nephrotoxicity', 'Disease'], ['breast cancer', 'Disease']]);
     } finally {
       await engine.dispose();
     }
