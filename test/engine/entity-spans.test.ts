@@ -65,6 +65,13 @@ describe('spanAnnotations', () => {
     assert.deepEqual(spanAnnotations(t, w, spans, scheme, {}).map((a) => a.text), ['Nausea', 'vomiting', 'hypertrophy', 'leukemia']);
   });
 
+  it('leaves a leading negation out of the finding ("Denies orthopnoea", "No chest pain")', () => {
+    const t = 'Denies orthopnoea. No chest pain. Nocturia.';
+    const w = bertWords(t);
+    const found = spanAnnotations(t, w, [spanOf(t, 'Denies orthopnoea', B_DISEASE), spanOf(t, 'No chest pain', B_DISEASE), spanOf(t, 'Nocturia', B_DISEASE)], scheme, {});
+    assert.deepEqual(found.map((a) => a.text), ['orthopnoea', 'chest pain', 'Nocturia']);
+  });
+
   it('takes in the closing bracket of a bracket the span opened', () => {
     const t = 'Levels of the ( Tns ) locus and of calcium (Ca rose.';
     const w = bertWords(t);
