@@ -80,27 +80,34 @@ function print(title: string, report: LinkingReport): void {
 // corpus was normalised with 2015 MeSH, which indexed such a condition under a broader heading.
 const NEWER_DESCRIPTOR = /^MESH:D\d{9}$/;
 
+/** Each gold mention whose link is wrong, with its gold ids (and their current equivalents). */
+function* wrongLinks(docs: { annotations: Annotation[] }[], linked: Annotation[][], equivalents: (id: string) => string[]) {
+  for (const [i, d] of docs.entries()) {
+    for (const [k, g] of d.annotations.entries()) {
+      const gold = goldIds(g);
+      const ids = gold.flatMap((id) => [id, ...equivalents(id)]);
+      const predicted = linked[i][k];
+      const got = mentionMeshId(predicted);
+      if (ids.length && !(got && ids.includes(got))) yield { g, gold, ids, predicted, got };
+    }
+  }
+}
+
 /** Why gold mentions are wrong, first kind that applies, per entity type. */
 function countErrorKinds(docs: { annotations: Annotation[] }[], linked: Annotation[][], equivalents: (id: string) => string[]): void {
   const counts = new Map<string, Map<string, number>>();
-  docs.forEach((d, i) => {
-    d.annotations.forEach((g, k) => {
-      const gold = goldIds(g);
-      const ids = gold.flatMap((id) => [id, ...equivalents(id)]);
-      const got = mentionMeshId(linked[i][k]);
-      if (!ids.length || (got && ids.includes(got))) return;
-      const kind = !got ? 'unlinked'
-        : gold.length > 1 ? 'gold has several ids'
-        : gold.every((id) => /^MESH:C/.test(id)) ? 'gold is a supplementary record'
-        : NEWER_DESCRIPTOR.test(got) ? 'linked to a descriptor newer than the corpus'
-        : linked[i][k].concept!.match === 'abbreviation' ? 'abbreviation'
-        : linked[i][k].concept!.match === 'exact' ? 'exact name of another concept'
-        : 'approximate match (fuzzy, paraphrase, head)';
-      const byKind = counts.get(g.type) ?? new Map<string, number>();
-      byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
-      counts.set(g.type, byKind);
-    });
-  });
+  for (const { g, gold, predicted, got } of wrongLinks(docs, linked, equivalents)) {
+    const kind = !got ? 'unlinked'
+      : gold.length > 1 ? 'gold has several ids'
+      : gold.every((id) => /^MESH:C/.test(id)) ? 'gold is a supplementary record'
+      : NEWER_DESCRIPTOR.test(got) ? 'linked to a descriptor newer than the corpus'
+      : predicted.concept!.match === 'abbreviation' ? 'abbreviation'
+      : predicted.concept!.match === 'exact' ? 'exact name of another concept'
+      : 'approximate match (fuzzy, paraphrase, head)';
+    const byKind = counts.get(g.type) ?? new Map<string, number>();
+    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+    counts.set(g.type, byKind);
+  }
   for (const [type, byKind] of counts) {
     console.log(`wrong ${type} links by kind:`);
     for (const [kind, n] of [...byKind].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)}  ${kind}`);
@@ -111,16 +118,10 @@ const mentionMeshId = (a: Annotation) => (a.concept ? [a.concept.id, ...a.concep
 
 function showErrors(docs: { annotations: Annotation[] }[], linked: Annotation[][], count: number, equivalents: (id: string) => string[]): void {
   let shown = 0;
-  docs.forEach((d, i) => {
-    d.annotations.forEach((g, k) => {
-      const ids = goldIds(g).flatMap((id) => [id, ...equivalents(id)]);
-      const p = linked[i][k];
-      const got = mentionMeshId(p);
-      if (!ids.length || (got && ids.includes(got)) || shown >= count) return;
-      shown++;
-      console.log(`  ${g.type} "${g.text}" gold ${ids.join('|')} got ${got ?? '-'} ${p.concept ? `(${p.concept.preferred}, ${p.concept.match} ${p.concept.score})` : ''}`);
-    });
-  });
+  for (const { g, ids, predicted: p, got } of wrongLinks(docs, linked, equivalents)) {
+    if (shown++ >= count) return;
+    console.log(`  ${g.type} "${g.text}" gold ${ids.join('|')} got ${got ?? '-'} ${p.concept ? `(${p.concept.preferred}, ${p.concept.match} ${p.concept.score})` : ''}`);
+  }
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;

@@ -1,5 +1,5 @@
 // Decoded label spans -> annotations: original offsets from the words, the caller's type and
-// score filters, and two rules the model is not trusted with:
+// score filters, and three rules the model is not trusted with:
 //   - a span without a letter or a digit (a lone dash, a bracket) is never an entity, whatever
 //     its label. No gold corpus annotates one, yet the model has tagged the "–" of
 //     "Hyperkalaemia, mild – likely..." as a Disease;
@@ -36,8 +36,8 @@ export function trimEdges(text: string, start: number, end: number): [number, nu
     const trail = TRAILING_NOISE.exec(surface.slice(lead))?.[0].length ?? 0;
     let [s, e] = [start + lead, end - trail];
     const inner = text.slice(s, e);
-    if (opensMoreThanCloses(inner, '(', ')') && /^\s{0,2}\)/.test(text.slice(e, e + 3))) e = text.indexOf(')', e) + 1;
-    else if (opensMoreThanCloses(inner, '[', ']') && /^\s{0,2}\]/.test(text.slice(e, e + 3))) e = text.indexOf(']', e) + 1;
+    const closer = closerRightAfter(text, inner, e);
+    if (closer) e = text.indexOf(closer, e) + 1;
     else if (/^[([]/.test(inner) && !unbalancedOpenerCloses(inner)) s += 1;
     else if (/[)\]]$/.test(inner) && !hasOpenerFor(inner)) e -= 1;
     else if (/[([]$/.test(inner)) e -= 1;
@@ -49,8 +49,15 @@ export function trimEdges(text: string, start: number, end: number): [number, nu
 
 // "(NSCLC" keeps nothing of its bracket; "(+)-catechin" and "Ca(2+)" keep theirs.
 const unbalancedOpenerCloses = (s: string) => s.slice(1).includes(s[0] === '(' ? ')' : ']');
-const opensMoreThanCloses = (s: string, open: string, close: string) => s.split(open).length > s.split(close).length;
 const hasOpenerFor = (s: string) => s.slice(0, -1).includes(s.endsWith(')') ? '(' : '[');
+
+const BRACKETS = [['(', ')'], ['[', ']']] as const;
+
+/** The closing bracket of one `inner` left open, if it follows `end` after at most two spaces. */
+function closerRightAfter(text: string, inner: string, end: number): string | undefined {
+  const after = text.slice(end, end + 3).trimStart();
+  return BRACKETS.find(([open, close]) => inner.split(open).length > inner.split(close).length && after.startsWith(close))?.[1];
+}
 
 /** `start` moved back over a systematic-name prefix the span left out ("S-" of "S-ketamine"). */
 export function withNamePrefix(text: string, start: number): number {

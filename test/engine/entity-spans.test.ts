@@ -20,6 +20,13 @@ function spanOf(text: string, phrase: string, label: number, score = 0.9): Label
   return { firstWord, lastWord, label, score };
 }
 
+/** The texts of the annotations made from spans over `phrases` of `t`, each checked to slice `t`. */
+function textsFound(t: string, phrases: [string, number][]): string[] {
+  const found = spanAnnotations(t, bertWords(t), phrases.map(([phrase, label]) => spanOf(t, phrase, label)), scheme, {});
+  for (const a of found) assert.equal(t.slice(a.start, a.end), a.text);
+  return found.map((a) => a.text);
+}
+
 describe('spanAnnotations', () => {
   const text = '2. Hyperkalaemia, mild \u2013 likely related to spironolactone (CKD).';
   const words = bertWords(text);
@@ -42,51 +49,39 @@ describe('spanAnnotations', () => {
 
   it('keeps punctuation inside or around a span that has letters or digits', () => {
     const t = 'Levels of Ca(2+) and (+)-catechin rose.';
-    const w = bertWords(t);
-    assert.deepEqual(spanAnnotations(t, w, [spanOf(t, 'Ca(2+)', B_CHEMICAL), spanOf(t, '(+)-catechin', B_CHEMICAL)], scheme, {}).map((a) => a.text), ['Ca(2+)', '(+)-catechin']);
+    assert.deepEqual(textsFound(t, [['Ca(2+)', B_CHEMICAL], ['(+)-catechin', B_CHEMICAL]]), ['Ca(2+)', '(+)-catechin']);
   });
 
   it('trims Markdown emphasis, list bullets, dangling hyphens and unpaired brackets from the edges', () => {
     const t = '- Osimertinib with **capmatinib** in EGFR-mutant cells (NSCLC models; (-)-nicotine too.';
-    const w = bertWords(t);
-    const spans = [
-      spanOf(t, '- Osimertinib', B_CHEMICAL), spanOf(t, '**capmatinib**', B_CHEMICAL), spanOf(t, 'EGFR-', B_CHEMICAL),
-      spanOf(t, '(NSCLC', B_DISEASE), spanOf(t, '(-)-nicotine', B_CHEMICAL),
+    const spans: [string, number][] = [
+      ['- Osimertinib', B_CHEMICAL], ['**capmatinib**', B_CHEMICAL], ['EGFR-', B_CHEMICAL], ['(NSCLC', B_DISEASE], ['(-)-nicotine', B_CHEMICAL],
     ];
-    const found = spanAnnotations(t, w, spans, scheme, {});
-    assert.deepEqual(found.map((a) => a.text), ['Osimertinib', 'capmatinib', 'EGFR', 'NSCLC', '(-)-nicotine']);
-    for (const a of found) assert.equal(t.slice(a.start, a.end), a.text);
+    assert.deepEqual(textsFound(t, spans), ['Osimertinib', 'capmatinib', 'EGFR', 'NSCLC', '(-)-nicotine']);
   });
 
   it('trims a trailing comma, conjunction or preposition and a bracket opened but never closed', () => {
     const t = 'Nausea and vomiting, hypertrophy of the heart, and leukemia (APL) were seen.';
-    const w = bertWords(t);
-    const spans = [spanOf(t, 'Nausea and', B_DISEASE), spanOf(t, 'vomiting,', B_DISEASE), spanOf(t, 'hypertrophy of the', B_DISEASE), spanOf(t, 'leukemia (', B_DISEASE)];
-    assert.deepEqual(spanAnnotations(t, w, spans, scheme, {}).map((a) => a.text), ['Nausea', 'vomiting', 'hypertrophy', 'leukemia']);
+    const spans: [string, number][] = [['Nausea and', B_DISEASE], ['vomiting,', B_DISEASE], ['hypertrophy of the', B_DISEASE], ['leukemia (', B_DISEASE]];
+    assert.deepEqual(textsFound(t, spans), ['Nausea', 'vomiting', 'hypertrophy', 'leukemia']);
   });
 
   it('leaves a leading negation out of the finding ("Denies orthopnoea", "No chest pain")', () => {
     const t = 'Denies orthopnoea. No chest pain. Nocturia.';
-    const w = bertWords(t);
-    const found = spanAnnotations(t, w, [spanOf(t, 'Denies orthopnoea', B_DISEASE), spanOf(t, 'No chest pain', B_DISEASE), spanOf(t, 'Nocturia', B_DISEASE)], scheme, {});
-    assert.deepEqual(found.map((a) => a.text), ['orthopnoea', 'chest pain', 'Nocturia']);
+    assert.deepEqual(textsFound(t, [['Denies orthopnoea', B_DISEASE], ['No chest pain', B_DISEASE], ['Nocturia', B_DISEASE]]), ['orthopnoea', 'chest pain', 'Nocturia']);
   });
 
   it('takes in the closing bracket of a bracket the span opened', () => {
     const t = 'Levels of the ( Tns ) locus and of calcium (Ca rose.';
-    const w = bertWords(t);
-    const found = spanAnnotations(t, w, [spanOf(t, '( Tns', B_CHEMICAL), spanOf(t, 'calcium (Ca', B_CHEMICAL)], scheme, {});
-    assert.deepEqual(found.map((a) => a.text), ['( Tns )', 'calcium (Ca']);
+    assert.deepEqual(textsFound(t, [['( Tns', B_CHEMICAL], ['calcium (Ca', B_CHEMICAL]]), ['( Tns )', 'calcium (Ca']);
   });
 
   it('gives a chemical its locants, stereodescriptors and Greek-letter prefix, but not the sign of rotation', () => {
     const t = 'S-ketamine, epsilon-aminocaproic acid, 5,7-dichlorokynurenic acid and (+)-cibenzoline; levodopa-induced dyskinesia.';
-    const w = bertWords(t);
-    const spans = [
-      spanOf(t, 'ketamine', B_CHEMICAL), spanOf(t, 'aminocaproic acid', B_CHEMICAL), spanOf(t, 'dichlorokynurenic acid', B_CHEMICAL),
-      spanOf(t, 'cibenzoline', B_CHEMICAL), spanOf(t, 'dyskinesia', B_DISEASE),
+    const spans: [string, number][] = [
+      ['ketamine', B_CHEMICAL], ['aminocaproic acid', B_CHEMICAL], ['dichlorokynurenic acid', B_CHEMICAL], ['cibenzoline', B_CHEMICAL], ['dyskinesia', B_DISEASE],
     ];
-    assert.deepEqual(spanAnnotations(t, w, spans, scheme, {}).map((a) => a.text), [
+    assert.deepEqual(textsFound(t, spans), [
       'S-ketamine', 'epsilon-aminocaproic acid', '5,7-dichlorokynurenic acid', 'cibenzoline', 'dyskinesia',
     ]);
   });

@@ -57,8 +57,8 @@ export function applyDrugInduced(linker: Linker, text: string, annotations: Anno
 }
 
 function inducedBefore(linker: Linker, text: string, a: Annotation, chemicalEnds: Set<number>): boolean {
-  const before = text.slice(Math.max(0, a.start - CONTEXT), a.start);
   if (chemicalEnds.has(a.start - 1) && ADJACENT.test(text[a.start - 1])) return true;
+  const before = text.slice(Math.max(0, a.start - CONTEXT), a.start);
   const match = INDUCED_BEFORE.exec(before);
   if (!match) return false;
   const inducerEnd = a.start - before.length + match.indices![1][1];
