@@ -22,6 +22,8 @@ ap.add_argument("--lr", type=float, default=5e-4); ap.add_argument("--batch", ty
 ap.add_argument("--eval-every", type=float, default=7, help="minutes between dev evaluations")
 ap.add_argument("--threads", type=int, default=2); ap.add_argument("--feature-dropout", type=float, default=0.2)
 ap.add_argument("--no-gazetteer", action="store_true")
+ap.add_argument("--weak", action="append", default=[], metavar="CORPUS:TYPE",
+                help="that corpus's mentions of TYPE are partial labels (the type or O): its notion of the type is wider than the others'")
 ap.add_argument("--dev-limit", type=int, default=0, help="smoke tests: first N dev sentences per corpus")
 args = ap.parse_args()
 torch.set_num_threads(args.threads); random.seed(0); torch.manual_seed(0)
@@ -49,6 +51,17 @@ def encode(sent):
     return chunks
 
 
+def weak_labels(corpus):
+    """Labels that also allow O in `corpus` (--weak): JNLPBA labels generic DNA and protein terms
+    ("promoter", "transcription factors") that BC2GM, the gene corpus, leaves out."""
+    row = np.zeros(len(LABELS), bool)
+    for spec in args.weak:
+        c, _, t = spec.partition(":")
+        if c == corpus:
+            row[L2I["B-" + t]] = row[L2I["I-" + t]] = True
+    return row
+
+
 def allowed_for_o(annotated):
     row = np.zeros(len(LABELS), bool); row[0] = True
     for t in TYPES:
@@ -60,7 +73,7 @@ def allowed_for_o(annotated):
 train = []
 for c in corpora.SPECS:
     sents, annotated = corpora.load(c, "train")
-    o_row = allowed_for_o(annotated)
+    o_row = (allowed_for_o(annotated), weak_labels(c))
     rng = random.Random(c)
     for s in sents:
         empty = all(l == "O" for l in s["labels"])
@@ -82,7 +95,7 @@ def batch_tensors(items, feature_dropout=0.0):
     B = len(items)
     ids = np.full((B, n), PAD, np.int64); tt = np.zeros((B, n), np.int64); mask = np.zeros((B, n), np.int64)
     lab = np.full((B, n), -100, np.int64); allow = np.ones((B, n, len(LABELS)), bool)
-    for b, ((i, f, l, _), o_row) in enumerate(items):
+    for b, ((i, f, l, _), (o_row, weak)) in enumerate(items):
         k = len(i)
         ids[b, 0] = CLS; ids[b, 1:k + 1] = i; ids[b, k + 1] = SEP; mask[b, :k + 2] = 1
         if random.random() >= feature_dropout:
@@ -91,6 +104,7 @@ def batch_tensors(items, feature_dropout=0.0):
         la = np.array(l)
         allow[b, 1:k + 1][la == 0] = o_row
         onehot = np.zeros((k, len(LABELS)), bool); onehot[np.arange(k), la] = True
+        onehot[weak[la], 0] = True                 # a weak label: that type or O
         allow[b, 1:k + 1][la != 0] = onehot[la != 0]
     t = torch.from_numpy
     return t(ids), t(mask), t(tt), t(lab), t(allow)
@@ -114,7 +128,8 @@ def predict_words(model, sents, bs=64):
             for i in idx:
                 for ch in enc[i][1]:
                     items.append((ch, None)); owners.append(i)
-            ids, mask, tt, _, _ = batch_tensors([(c, np.zeros(len(LABELS), bool)) for c, _ in items])
+            none = np.zeros(len(LABELS), bool)
+            ids, mask, tt, _, _ = batch_tensors([(c, (none, none)) for c, _ in items])
             lp = F.log_softmax(model(ids, mask, tt), -1).numpy()
             rows = {}
             for r, (i, (ch, _)) in enumerate(zip(owners, items)):
@@ -195,5 +210,5 @@ for items in batches():
     if step % 100 == 0:
         print(f"step {step} loss {loss.item():.4f} {el / 60:.1f} min {pieces / max(el, 1):.0f} tok/s", flush=True)
 json.dump({"best": best, "history": history, "steps": step, "minutes": args.minutes, "init": args.init,
-           "gazetteer": not args.no_gazetteer}, open(args.out + ".json", "w"), indent=1)
+           "gazetteer": not args.no_gazetteer, "weak": args.weak}, open(args.out + ".json", "w"), indent=1)
 print("best", json.dumps(best), flush=True)

@@ -65,23 +65,32 @@ export class Gazetteer {
     out.fill(0, 0, to - from);
     if (this.masks.size === 0) return;
     for (let i = from; i < to; i++) {
-      const longest = this.longestFrom.get(words[i].norm);
-      if (longest === undefined) continue;
-      let key = '';
-      const keys: string[] = [];
-      for (let k = i; k < Math.min(to, i + Math.min(longest, this.maxWords)); k++) {
-        key = k === i ? words[k].norm : key + ' ' + words[k].norm;
-        keys.push(key);
-      }
-      for (let n = keys.length; n >= 1; n--) {
-        const mask = this.masks.get(keys[n - 1]);
-        if (!mask) continue; // absent, or a zero mask: the trainer tries the shorter terms
-        for (let k = 0; k < n; k++) out[i - from + k] |= mask;
-        break;
-      }
+      const match = this.longestTerm(words, i, to, (mask) => mask !== 0); // a zero mask: the trainer tries the shorter terms
+      for (let k = 0; k < match.words; k++) out[i - from + k] |= match.mask;
     }
   }
+
+  /**
+   * The longest term starting at words[i] and ending before words[to] whose mask `accept`s, as
+   * its length in words and its mask ({ words: 0, mask: 0 } when there is none).
+   */
+  longestTerm(words: ReadonlyArray<{ norm: string }>, i: number, to: number, accept: (mask: number) => boolean): { words: number; mask: number } {
+    const longest = this.longestFrom.get(words[i].norm);
+    if (longest === undefined) return NO_TERM;
+    const keys: string[] = [];
+    for (let k = i, key = ''; k < Math.min(to, i + Math.min(longest, this.maxWords)); k++) {
+      key = k === i ? words[k].norm : key + ' ' + words[k].norm;
+      keys.push(key);
+    }
+    for (let n = keys.length; n >= 1; n--) {
+      const mask = this.masks.get(keys[n - 1]);
+      if (mask !== undefined && accept(mask)) return { words: n, mask };
+    }
+    return NO_TERM;
+  }
 }
+
+const NO_TERM = { words: 0, mask: 0 };
 
 /** The non-negative integer written in text[start, end) up to its first non-digit; -1 if none. */
 function digitsAt(text: string, start: number, end: number): number {

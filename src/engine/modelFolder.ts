@@ -22,6 +22,8 @@ export interface GazetteerSpec {
   maxWords: number;
   /** OR of config.biolens.gazetteerBits: the only bits a token type may carry. */
   allowedBits: number;
+  /** config.biolens.gazetteerBits.Species: the bit of organism names (0 when there is none). */
+  speciesBit: number;
 }
 
 export interface ModelFolder {
@@ -171,7 +173,8 @@ function checkBiolensBlock(dir: string, config: Record<string, unknown>, problem
   if (maxLength === undefined) return bad('biolens.maxLength must be a positive integer');
   if (maxLength < 3) return bad('biolens.maxLength must be at least 3');
   if (typeof biolens.gazetteer !== 'string') return { maxLength, gazetteer: null };
-  const bits = Object.values((biolens.gazetteerBits ?? {}) as Record<string, unknown>);
+  const bitsByType = (biolens.gazetteerBits ?? {}) as Record<string, unknown>;
+  const bits = Object.values(bitsByType);
   const allowedBits = bits.reduce<number>((acc, b) => acc | (Number.isInteger(b) ? (b as number) : 0), 0);
   const typeVocab = config.type_vocab_size;
   if (typeof typeVocab === 'number' && allowedBits >= typeVocab) return bad(`biolens.gazetteerBits ${allowedBits} exceed type_vocab_size ${typeVocab}`);
@@ -183,7 +186,8 @@ function checkBiolensBlock(dir: string, config: Record<string, unknown>, problem
     problem(name, `${name} is missing (the gazetteer that config.json's biolens.gazetteer names)`);
     return undefined;
   }
-  return { maxLength, gazetteer: { file, maxWords, allowedBits } };
+  const speciesBit = Number.isInteger(bitsByType.Species) ? (bitsByType.Species as number) : 0;
+  return { maxLength, gazetteer: { file, maxWords, allowedBits, speciesBit } };
 }
 
 /** Parses a JSON file of the model folder, or throws a ModelLoadError naming it (readJsonIn's wording). */

@@ -1,11 +1,14 @@
 // The NER engine itself, in the calling thread: sentences -> windows -> batched inference ->
-// BIO-constrained Viterbi per sentence -> entity spans with original offsets.
+// BIO-constrained Viterbi per sentence -> entity spans (and the organisms nested in them) with
+// original offsets.
 // The worker runs this; createEngine({ inWorker: false }) returns it directly.
 import { readFileSync } from 'node:fs';
 import { AnnotateOptions, checkEngineOptions, EngineOptions, ModelInfo, NerEngine } from './engineApi';
 import { EncodedSentence, encodeSentences } from './encodedSentences';
 import { spanAnnotations } from './entitySpans';
 import { EngineDisposedError, ModelLoadError } from './errors';
+import { nestedOrganisms } from './nestedOrganisms';
+import { fixOrganismBoundaries } from './organismBoundaries';
 import { Gazetteer } from './gazetteer';
 import type { LabelScheme } from './labels';
 import { defaultModelDir, GazetteerSpec, readModelFolder } from './modelFolder';
@@ -39,6 +42,7 @@ export class NerPipeline implements NerEngine {
     private readonly encoder: WordPieceEncoder,
     private readonly session: TokenClassifierSession,
     private readonly gazetteer: Gazetteer,
+    private readonly speciesBit: number,
     private readonly batchSize: number,
   ) {}
 
@@ -50,7 +54,8 @@ export class NerPipeline implements NerEngine {
     try {
       const encoder = await WordPieceEncoder.load(folder.info.dir);
       const gazetteer = folder.gazetteer ? loadGazetteer(folder.gazetteer) : Gazetteer.empty();
-      return new NerPipeline(folder.info, folder.scheme, encoder, session, gazetteer, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+      const speciesBit = folder.gazetteer?.speciesBit ?? 0;
+      return new NerPipeline(folder.info, folder.scheme, encoder, session, gazetteer, speciesBit, opts.batchSize ?? DEFAULT_BATCH_SIZE);
     } catch (e) {
       await session.dispose();
       throw e;
@@ -130,7 +135,12 @@ export class NerPipeline implements NerEngine {
 
   private entities(text: string, sentence: EncodedSentence, emissions: Float32Array, opts: AnnotateOptions): Annotation[] {
     const path = viterbi(emissions, sentence.words.length, this.scheme);
-    return spanAnnotations(text, sentence.words, bioSpans(path, emissions, this.scheme), this.scheme, opts);
+    const decoded = bioSpans(path, emissions, this.scheme);
+    const spans = fixOrganismBoundaries(text, sentence.words, decoded, this.scheme, this.gazetteer, this.speciesBit);
+    const nested = nestedOrganisms(sentence.words, spans, this.scheme, this.gazetteer, this.speciesBit);
+    // Document order: by start, a container before the organism nested at its first word.
+    const all = nested.length ? [...spans, ...nested].sort((a, b) => a.firstWord - b.firstWord || b.lastWord - a.lastWord) : spans;
+    return spanAnnotations(text, sentence.words, all, this.scheme, opts);
   }
 }
 

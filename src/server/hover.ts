@@ -5,8 +5,13 @@ import type { Annotation } from '../engine';
 import type { TrackedDocument } from './analysisScheduler';
 import type { Terminology } from './terminology';
 
+/** The innermost entity at `offset`: "human" in the gene "human IL-2" is also a species of its own. */
 export function entityAt(entities: readonly Annotation[], offset: number): Annotation | undefined {
-  return entities.find((a) => a.start <= offset && offset < a.end);
+  let inner: Annotation | undefined;
+  for (const a of entities) {
+    if (a.start <= offset && offset < a.end && (!inner || a.end - a.start < inner.end - inner.start)) inner = a;
+  }
+  return inner;
 }
 
 export function entityHover(doc: TrackedDocument, visible: readonly Annotation[], position: Position, terminology: Terminology): Hover | null {

@@ -37,6 +37,22 @@ const THEME: Record<string, string> = {
   '--vscode-focusBorder': '#007fd4',
 };
 
+/**
+ * Posts a message to the view as the extension would, and returns once the view has handled it:
+ * a message event is a task of its own, so reading the DOM right after postMessage races the
+ * render. A listener added after the view's runs after it (its render is synchronous).
+ */
+async function postToView(page: Page, message: unknown): Promise<void> {
+  await page.evaluate(
+    (m) =>
+      new Promise<void>((resolve) => {
+        window.addEventListener('message', () => setTimeout(resolve, 0), { once: true });
+        window.postMessage(m, '*');
+      }),
+    message,
+  );
+}
+
 function state(over: Partial<ViewState> = {}): ViewState {
   return {
     activeId: 'biolens-ner-mini',
@@ -95,7 +111,7 @@ describe('taxonomy webview in headless Chromium', function () {
     await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'ready'), undefined, { timeout: 10_000 }).catch((e) => {
       throw new Error(`the page never said ready: ${e.message}; page errors: ${problems.join(' | ')}`);
     });
-    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'init', taxonomy, state: state() });
+    await postToView(page, { type: 'init', taxonomy, state: state() });
     await page.waitForSelector('#tree [role=treeitem]');
   });
 
@@ -176,31 +192,31 @@ describe('taxonomy webview in headless Chromium', function () {
   it('hub entries say what to do while downloads are off; the bundled entry offers "Use this model" to the extension', async () => {
     await page.click('#tree [data-id="medical-ner"]');
     assert.match((await page.textContent('#details')) ?? '', /turn on the setting "biolens\.allowRemoteModels"/);
-    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'state', state: state({ activeId: null, activeName: 'my-model', activeDir: '/tmp/my-model' }) });
+    await postToView(page, { type: 'state', state: state({ activeId: null, activeName: 'my-model', activeDir: '/tmp/my-model' }) });
     await page.click('#tree [data-id="biolens-ner-mini"]');
     await page.click('#useModel');
     const posted = await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
     assert.deepEqual(posted[posted.length - 1], { type: 'use', id: 'biolens-ner-mini' });
-    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'state', state: state() });
+    await postToView(page, { type: 'state', state: state() });
     assert.equal(await page.textContent('#useModel'), 'In use');
   });
 
   it('with downloads allowed a hub entry offers "Download and use"; a downloaded model is marked, listed, and can be used or deleted', async () => {
     const lastPosted = async () => (await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted)).at(-1);
-    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'state', state: state({ allowRemoteModels: true }) });
+    await postToView(page, { type: 'state', state: state({ allowRemoteModels: true }) });
     await page.click('#tree [data-id="medical-ner"]');
     assert.match((await page.textContent('#details')) ?? '', /config\.json and tokenizer first .* stops there if its engine cannot run the model/);
     assert.equal(await page.textContent('#useModel'), 'Download and use');
     await page.click('#useModel');
     assert.deepEqual(await lastPosted(), { type: 'use', id: 'medical-ner' });
 
-    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'state', state: state({ allowRemoteModels: true, downloading: 'onnx-community/Medical-NER-ONNX' }) });
+    await postToView(page, { type: 'state', state: state({ allowRemoteModels: true, downloading: 'onnx-community/Medical-NER-ONNX' }) });
     assert.equal(await page.textContent('#useModel'), 'Downloading…');
     assert.equal(await page.getAttribute('#useModel', 'disabled'), '');
 
     const d = { modelId: 'onnx-community/Medical-NER-ONNX', revision: 'main', dir: '/storage/models/onnx-community--Medical-NER-ONNX/main', bytes: 12_345_678, host: 'https://huggingface.co/' };
     const other = { modelId: 'someone/other-ner', revision: 'v2', dir: '/storage/models/someone--other-ner/v2', bytes: 7_500_000, host: 'http://127.0.0.1:8080/' };
-    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'state', state: state({ allowRemoteModels: false, downloads: [d, other], activeId: null, activeDir: other.dir, activeName: 'someone/other-ner@v2' }) });
+    await postToView(page, { type: 'state', state: state({ allowRemoteModels: false, downloads: [d, other], activeId: null, activeDir: other.dir, activeName: 'someone/other-ner@v2' }) });
     assert.equal(await page.textContent('#tree [data-id="medical-ner"] .tag'), 'downloaded');
     assert.match((await page.textContent('#details')) ?? '', /Downloaded \(main, 12\.3 MB from huggingface\.co\): it runs offline/);
     assert.deepEqual(await page.$$eval('#downloads li .name', (l) => l.map((e) => e.textContent)), ['onnx-community/Medical-NER-ONNX', 'someone/other-ner@v2']);
@@ -210,7 +226,7 @@ describe('taxonomy webview in headless Chromium', function () {
     assert.deepEqual(await lastPosted(), { type: 'useDownloaded', modelId: d.modelId, revision: 'main' });
     await page.click('#downloads li:nth-child(2) .delete-download');
     assert.deepEqual(await lastPosted(), { type: 'deleteDownloaded', modelId: other.modelId, revision: 'v2' });
-    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'state', state: state() });
+    await postToView(page, { type: 'state', state: state() });
   });
 
   it('compares measured dev F1 per type and speed from the model card', async () => {

@@ -59,6 +59,17 @@ describe('NER engine end to end (bundled model)', function () {
     ]);
   });
 
+  it('names the organisms of gene and cell mentions, and ends an organism name where it ends', async () => {
+    // Whether the model calls "sheep a2 collagen gene" a gene with "sheep" inside or "sheep" a
+    // species of its own, both must come out: the organism is a Species annotation either way.
+    const text = 'We cloned the sheep a2 collagen gene and infected murine macrophages. Isolated potato mitochondria from S. tuberosum were used.';
+    const found = await inWorker.annotate(text);
+    assertWellFormed(text, found);
+    const species = found.filter((a) => a.type === 'Species').map((a) => a.text);
+    for (const organism of ['sheep', 'murine', 'potato', 'S. tuberosum']) assert.ok(species.includes(organism), `${organism} in ${JSON.stringify(species)}`);
+    assert.ok(!species.some((s) => /mitochondria/.test(s)), JSON.stringify(species));
+  });
+
   it('gives identical results in the worker and in this thread', async () => {
     const docs = documents();
     const [fromWorker, fromThread] = await Promise.all([inWorker.annotateBatch(docs), inProcess.annotateBatch(docs)]);

@@ -23,6 +23,7 @@ import type { KnowledgeBase } from './knowledgeBase';
 import { expandCoordination } from './coordination';
 import { nounVariants } from './morphology';
 import { organRewrites } from './organs';
+import { organismOfAdjective } from '../organismAdjectives';
 import { normalizeTerm, unorderedKey } from './normalize';
 import { conditionParaphrases } from './paraphrases';
 import { CORPUS_CODES, TYPE_BITS } from './vocabularies';
@@ -176,7 +177,8 @@ export class Linker {
     }
     const reordered = key.includes(' ') ? this.choose(this.kb.lookupKey(unorderedKey(key)), type) : undefined;
     if (reordered) return { ...reordered, method: 'exact' };
-    for (const variant of [...nounVariants(key), ...organRewrites(key)]) {
+    const organism = type === 'Species' ? organismOfAdjective(key) : undefined;
+    for (const variant of [...nounVariants(key), ...organRewrites(key), ...(organism ? [organism] : [])]) {
       const found = this.choose(this.kb.lookupKey(variant), type);
       if (found) return { ...found, method: 'fuzzy', score: found.score * VARIANT_FACTOR };
     }
