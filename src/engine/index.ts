@@ -11,6 +11,7 @@ export type { AnnotateOptions, EngineOptions, ModelDtype, ModelInfo, NerEngine }
 export type { Annotation, EntityType } from './types';
 export { ENTITY_TYPES } from './types';
 export { EngineCrashedError, EngineDisposedError, ModelLoadError } from './errors';
+export { withAbbreviationMentions } from './abbreviationMentions';
 export { alignTokens, type TokenSpan } from './alignment';
 export { bertWords, type BertWord, type MappedBertWord } from './bertWords';
 export { encodeSentences, type EncodedSentence } from './encodedSentences';

@@ -1,11 +1,12 @@
 // The NER engine itself, in the calling thread: sentences -> windows -> batched inference ->
 // BIO-constrained Viterbi per sentence -> entity spans (and the organisms nested in them) with
-// original offsets.
+// original offsets -> per document, the abbreviations of the entities it defines.
 // The worker runs this; createEngine({ inWorker: false }) returns it directly.
 import { readFileSync } from 'node:fs';
 import { AnnotateOptions, checkEngineOptions, EngineOptions, ModelInfo, NerEngine } from './engineApi';
 import { EncodedSentence, encodeSentences } from './encodedSentences';
 import { spanAnnotations } from './entitySpans';
+import { withAbbreviationMentions } from './abbreviationMentions';
 import { EngineDisposedError, ModelLoadError } from './errors';
 import { nestedOrganisms } from './nestedOrganisms';
 import { fixOrganismBoundaries } from './organismBoundaries';
@@ -130,7 +131,9 @@ export class NerPipeline implements NerEngine {
       if (jobs.length >= this.batchSize * BATCHES_PER_CHUNK) await runChunk();
     }
     await runChunk();
-    return results;
+    // Each text is a document (or, in the editor, a paragraph: the server adds the abbreviations
+    // defined in other paragraphs itself).
+    return results.map((found, doc) => withAbbreviationMentions(texts[doc], found));
   }
 
   private entities(text: string, sentence: EncodedSentence, emissions: Float32Array, opts: AnnotateOptions): Annotation[] {

@@ -1,7 +1,8 @@
 // Text in, the entities to publish out: the loaded model through the paragraph cache, then the
-// terminology layer over the whole document (abbreviations defined in one paragraph are used in
-// others, so linking and context need all of it).
-import { paragraphs, type Annotation, type NerEngine } from '../engine';
+// abbreviations and the terminology layer over the whole document (abbreviations defined in one
+// paragraph are used in others, so their mentions, linking and context need all of it).
+import { paragraphs, withAbbreviationMentions, type Annotation, type NerEngine } from '../engine';
+import { findAbbreviations } from '../engine/terminology';
 import type { ServerSettings } from '../protocol';
 import type { Analysis } from './analysisScheduler';
 import type { EngineHost } from './engineHost';
@@ -40,9 +41,12 @@ export class EntityPipeline {
       return { annotations: terminology.enrich(text, annotations), stats };
     }
     const enricher = this.enricherFor(terminology);
-    const result = await this.annotatorFor(engine).annotate(text, signal, (known) => onProgress(enricher.enrich(text, known)));
+    // The engine saw one paragraph at a time: abbreviations defined in another paragraph are added here.
+    const definitions = findAbbreviations(text);
+    const complete = (known: Annotation[]) => enricher.enrich(text, withAbbreviationMentions(text, known, definitions));
+    const result = await this.annotatorFor(engine).annotate(text, signal, (known) => onProgress(complete(known)));
     return {
-      annotations: enricher.enrich(text, result.annotations),
+      annotations: complete(result.annotations),
       stats: { analysedParagraphs: result.analysedParagraphs, reusedParagraphs: result.reusedParagraphs, ms: performance.now() - started },
     };
   }

@@ -69,6 +69,21 @@ describe('The language server process', function () {
     assert.ok(done.stats!.reusedParagraphs > 5);
   });
 
+  it('reads an abbreviation defined in another paragraph as the entity it stands for', async () => {
+    // The model sees a paragraph at a time: alone, "RENF stable." reads to it like a disease. The
+    // definition two paragraphs up makes it the drug renoxafen.
+    const uri = 'file:///notes/abbreviations.txt';
+    const text = 'Started renoxafen (RENF) 20 mg daily in 2015.\n\nWeight stable.\n\nRENF stable.\n';
+    const published = server.nextAnnotations(uri, (a) => a.state === 'complete');
+    server.open(uri, text);
+    const { annotations } = await published;
+    const longForm = annotations.find((a) => a.text === 'renoxafen');
+    assert.equal(longForm?.type, 'Chemical', JSON.stringify(annotations));
+    const later = annotations.find((a) => a.start === text.lastIndexOf('RENF'));
+    assert.deepEqual(later && { text: later.text, type: later.type }, { text: 'RENF', type: 'Chemical' }, JSON.stringify(annotations));
+    server.close(uri);
+  });
+
   it('skips a document above maxFileSize and says how large it is', async () => {
     const uri = 'file:///notes/huge.txt';
     const published = server.nextAnnotations(uri);

@@ -1,0 +1,54 @@
+// A document's own abbreviations: once "Schwartz-Jampel syndrome (SJS)" is defined and found as
+// a disease, every "SJS" standing alone in the document is that disease too.
+import { strict as assert } from 'node:assert';
+import { withAbbreviationMentions, type Annotation } from '../../src/engine';
+
+/** An annotation over the first occurrence of `phrase` (after `from`) in `text`. */
+function at(text: string, phrase: string, type: Annotation['type'], from = 0, score = 0.8): Annotation {
+  const start = text.indexOf(phrase, from);
+  assert.ok(start >= 0, phrase);
+  return { start, end: start + phrase.length, text: phrase, type, score };
+}
+
+const brief = (found: Annotation[]) => found.map((a) => `${a.type}:${a.text}@${a.start}`);
+
+describe('abbreviation mentions', () => {
+  const text =
+    'Schwartz-Jampel syndrome (SJS) is a rare disorder. Two SJS patients were treated with ' +
+    'carbamazepine (CBZ); CBZ reduced myotonia in both. All SJSs were recessive, unlike SJS1a or anti-SJS reactivity.';
+
+  it('marks every standalone use of an entity\'s abbreviation with its type and score, plurals too', () => {
+    const found = withAbbreviationMentions(text, [at(text, 'Schwartz-Jampel syndrome', 'Disease'), at(text, 'carbamazepine', 'Chemical', 0, 0.95)]);
+    for (const a of found) assert.equal(text.slice(a.start, a.end), a.text);
+    assert.deepEqual(brief(found), [
+      'Disease:Schwartz-Jampel syndrome@0',
+      `Disease:SJS@${text.indexOf('(SJS') + 1}`,
+      `Disease:SJS@${text.indexOf('Two SJS') + 4}`,
+      'Chemical:carbamazepine@' + text.indexOf('carbamazepine'),
+      `Chemical:CBZ@${text.indexOf('(CBZ') + 1}`,
+      `Chemical:CBZ@${text.indexOf('; CBZ') + 2}`,
+      `Disease:SJSs@${text.indexOf('SJSs')}`,
+    ]);
+    assert.equal(found.find((a) => a.text === 'CBZ')!.score, 0.95);
+  });
+
+  it('adds nothing where the long form is not an entity, or the short form is one letter', () => {
+    const onlyDrug = withAbbreviationMentions(text, [at(text, 'carbamazepine', 'Chemical')]);
+    assert.ok(!onlyDrug.some((a) => a.text.startsWith('SJS')), JSON.stringify(brief(onlyDrug)));
+    const p = 'Serum progesterone (P) rose; P < 0.05 for all.';
+    assert.deepEqual(brief(withAbbreviationMentions(p, [at(p, 'progesterone', 'Chemical')])), ['Chemical:progesterone@6']);
+  });
+
+  it('is case-sensitive and leaves an occurrence another entity covers alone', () => {
+    const t = 'Ataxia telangiectasia (AT) was diagnosed at birth. AT kinase ATM is mutated in AT.';
+    const kinase = at(t, 'AT kinase ATM', 'Gene');
+    const found = withAbbreviationMentions(t, [at(t, 'Ataxia telangiectasia', 'Disease'), kinase]);
+    assert.deepEqual(brief(found), ['Disease:Ataxia telangiectasia@0', 'Disease:AT@23', `Gene:AT kinase ATM@${kinase.start}`, `Disease:AT@${t.lastIndexOf('AT')}`]);
+  });
+
+  it('gives an abbreviation found alone as another type the type of its definition', () => {
+    const t = 'Started renoxafen (RENF) in 2015. RENF stable; RENFs are well tolerated.';
+    const guessed = [at(t, 'renoxafen', 'Chemical'), at(t, 'RENF', 'Disease', 30, 0.5), at(t, 'RENFs', 'Disease', 0, 0.5)];
+    assert.deepEqual(brief(withAbbreviationMentions(t, guessed)), ['Chemical:renoxafen@8', 'Chemical:RENF@19', 'Chemical:RENF@34', 'Chemical:RENFs@47']);
+  });
+});
