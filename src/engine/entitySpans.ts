@@ -2,7 +2,8 @@
 // score filters, and three rules the model is not trusted with:
 //   - a span without a letter or a digit (a lone dash, a bracket) is never an entity, whatever
 //     its label. No gold corpus annotates one, yet the model has tagged the "–" of
-//     "Hyperkalaemia, mild – likely..." as a Disease;
+//     "Hyperkalaemia, mild – likely..." as a Disease. Nor is a lone function or time word
+//     (functionWords.ts): "No" as a chemical, "ago" as a disease in clinical notes;
 //   - a span never begins or ends with Markdown markup, a dash or an unpaired bracket: the model,
 //     trained on plain abstracts, takes in the "**" of "**capmatinib**", the bullet of
 //     "- Osimertinib alone" and the hyphen of "EGFR-mutant". Those characters are trimmed, and so
@@ -12,6 +13,7 @@
 //     model often starts "S-ketamine", "epsilon-aminocaproic acid", "5,7-dichlorokynurenic acid"
 //     after the hyphen, and every corpus annotates the prefix as part of the name.
 import type { AnnotateOptions } from './engineApi';
+import { isFunctionWord } from './functionWords';
 import type { BertWord } from './bertWords';
 import type { LabelScheme } from './labels';
 import type { Annotation } from './types';
@@ -76,7 +78,7 @@ export function spanAnnotations(text: string, words: readonly BertWord[], spans:
     const [trimmedStart, end] = trimEdges(text, words[span.firstWord].start, words[span.lastWord].end);
     const start = PREFIXED_TYPES.has(type) && trimmedStart < end ? withNamePrefix(text, trimmedStart) : trimmedStart;
     const surface = text.slice(start, end);
-    if (!LETTER_OR_DIGIT.test(surface)) continue;
+    if (!LETTER_OR_DIGIT.test(surface) || isFunctionWord(surface)) continue;
     found.push({ start, end, text: surface, type, score: span.score });
   }
   return found;

@@ -47,6 +47,12 @@ describe('spanAnnotations', () => {
     assert.deepEqual(spanAnnotations(text, words, spans, scheme, {}).map((a) => a.text), ['Hyperkalaemia']);
   });
 
+  it('never returns a lone function or time word, but keeps acronyms spelt like one and longer names', () => {
+    const t = 'No rash. Seen 2 weeks ago in March. NO levels and AT were normal; no reflux at all.';
+    const phrases: [string, number][] = [['No', B_CHEMICAL], ['ago', B_DISEASE], ['March', B_DISEASE], ['NO', B_CHEMICAL], ['AT', B_DISEASE], ['no reflux', B_DISEASE]];
+    assert.deepEqual(textsFound(t, phrases), ['NO', 'AT', 'reflux']);
+  });
+
   it('keeps punctuation inside or around a span that has letters or digits', () => {
     const t = 'Levels of Ca(2+) and (+)-catechin rose.';
     assert.deepEqual(textsFound(t, [['Ca(2+)', B_CHEMICAL], ['(+)-catechin', B_CHEMICAL]]), ['Ca(2+)', '(+)-catechin']);

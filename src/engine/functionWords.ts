@@ -1,0 +1,26 @@
+// English words that never name an entity on their own: articles, pronouns, prepositions,
+// conjunctions, auxiliaries and modals, negation and time words, months and weekdays. The model,
+// trained on abstracts, sometimes tags one in a clinical note ("No" as a chemical, "ago" or
+// "March" as a disease). Written out here rather than learnt: a closed class needs no corpus.
+// All-capital forms are not in it: "NO" is nitric oxide, "AT" ataxia-telangiectasia.
+const WORDS = `
+a an the this that these those some any each every either neither both all no none other another such
+i me my mine we us our ours you your yours he him his she her hers it its they them their theirs one ones
+who whom whose which what where when why how whether if than then so too very also just only even still yet
+not nor or and but either because although though while whereas unless until since as per via
+of in on at to from by for with within without into onto upon about above below over under between among
+through throughout during before after against along across around behind beyond near off out up down
+is am are was were be been being do does did done doing have has had having
+can could may might must shall should will would ought
+yes ago now today tonight yesterday tomorrow here there later soon already again ever never always often
+january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+`;
+
+const FUNCTION_WORDS = new Set(WORDS.split(/\s+/).filter(Boolean));
+
+/** `word` is a function or time word in lower or title case ("No", "ago"), not an acronym ("NO"). */
+export function isFunctionWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return FUNCTION_WORDS.has(lower) && (word.length === 1 || word !== word.toUpperCase());
+}
