@@ -5,6 +5,7 @@
 // Linker, findAbbreviations, detectContext, suggest, hoverMarkdown), as in scispaCy.
 import type { Annotation } from '../types';
 import { abbreviationMap, findAbbreviations } from './abbreviations';
+import { binomialAbbreviations } from './binomials';
 import { DEFAULT_VOCABULARY_ORDER, toConcept } from './concepts';
 import { detectContext } from './context';
 import { applyDrugInduced } from './drugInduced';
@@ -90,7 +91,7 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     warnings,
     enrich(text, annotations) {
       const definitions = findAbbreviations(text);
-      const abbreviations = abbreviationMap(definitions);
+      const abbreviations = new Map([...binomialAbbreviations(text), ...abbreviationMap(definitions)]);
       const contexts = opts.context === false ? [] : detectContext(text, annotations);
       const guarded = opts.suggestions === false ? [] : protectedRanges(text);
       const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => linker.link(a.text, a.type, abbreviations)));

@@ -1,6 +1,6 @@
 // Schwartz & Hearst abbreviation definitions, on sentences from biomedical abstracts.
 import { strict as assert } from 'node:assert';
-import { abbreviationMap, bestLongForm, findAbbreviations } from '../../../src/engine/terminology';
+import { abbreviationMap, bestLongForm, binomialAbbreviations, findAbbreviations } from '../../../src/engine/terminology';
 
 const pairs = (text: string) => findAbbreviations(text).map((d) => [d.short, d.long]);
 
@@ -60,5 +60,16 @@ describe('abbreviation definitions (Schwartz & Hearst)', () => {
     assert.equal(bestLongForm('HF', 'patients with heart failure'), 'heart failure');
     assert.equal(bestLongForm('5-FU', 'given 5-fluorouracil'), '5-fluorouracil');
     assert.equal(bestLongForm('XYZ', 'heart failure'), undefined);
+  });
+});
+
+describe('abbreviated binomials', () => {
+  it('maps "S. aureus" to the full name given in the document, whatever the spacing', () => {
+    const text = 'Isolates of Staphylococcus  aureus and Streptococcus pyogenes. S. aureus, S.pyogenes and E. coli grew.';
+    assert.deepEqual([...binomialAbbreviations(text)], [['S. aureus', 'Staphylococcus aureus'], ['S.pyogenes', 'Streptococcus pyogenes']]);
+  });
+
+  it('needs the same initial and epithet, and a lowercase epithet', () => {
+    assert.deepEqual([...binomialAbbreviations('Listeria monocytogenes; later L. innocua and M. monocytogenes and L. Monocytogenes.')], []);
   });
 });

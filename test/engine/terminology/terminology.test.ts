@@ -20,6 +20,15 @@ describe('terminology: enrich', function () {
   const annotations = mentions.map(([m, type]) => mentionIn(NOTE, m, type));
   const byText = (list: Annotation[]) => Object.fromEntries(list.map((a) => [a.text, a]));
 
+  it('links an abbreviated binomial through the full name the document gives, without a suggestion', () => {
+    const text = 'Staphylococcus aureus and Solanum tuberosum were used. S. aureus and S.tuberosum grew; C. elegans did not.';
+    const found = terminology().enrich(text, ['S. aureus', 'S.tuberosum', 'C. elegans'].map((m) => mentionIn(text, m, 'Species')));
+    assert.deepEqual(
+      found.map((a) => [a.text, a.concept?.id, a.suggestion]),
+      [['S. aureus', 'MESH:D013211', undefined], ['S.tuberosum', 'MESH:D011198', undefined], ['C. elegans', undefined, undefined]],
+    );
+  });
+
   it('adds concept, context and suggestion, and keeps offsets, text, type and score', () => {
     const enriched = terminology().enrich(NOTE, annotations);
     enriched.forEach((a, i) => {
