@@ -3,7 +3,8 @@
 //   - a span without a letter or a digit (a lone dash, a bracket) is never an entity, whatever
 //     its label. No gold corpus annotates one, yet the model has tagged the "–" of
 //     "Hyperkalaemia, mild – likely..." as a Disease. Nor is a lone function or time word
-//     (functionWords.ts): "No" as a chemical, "ago" as a disease in clinical notes;
+//     (functionWords.ts): "No" as a chemical, "ago" as a disease in clinical notes. And a one-word
+//     "gene" with a small-molecule drug stem ("osimertinib" next to "EGFR") is a chemical;
 //   - a span never begins or ends with Markdown markup, a dash or an unpaired bracket: the model,
 //     trained on plain abstracts, takes in the "**" of "**capmatinib**", the bullet of
 //     "- Osimertinib alone" and the hyphen of "EGFR-mutant". Those characters are trimmed, and so
@@ -13,6 +14,7 @@
 //     model often starts "S-ketamine", "epsilon-aminocaproic acid", "5,7-dichlorokynurenic acid"
 //     after the hyphen, and every corpus annotates the prefix as part of the name.
 import type { AnnotateOptions } from './engineApi';
+import { isDrugName } from './drugStems';
 import { isFunctionWord } from './functionWords';
 import type { BertWord } from './bertWords';
 import type { LabelScheme } from './labels';
@@ -72,13 +74,15 @@ export function withNamePrefix(text: string, start: number): number {
 export function spanAnnotations(text: string, words: readonly BertWord[], spans: readonly LabelledSpan[], scheme: LabelScheme, opts: AnnotateOptions): Annotation[] {
   const found: Annotation[] = [];
   for (const span of spans) {
-    const type = scheme.typeOf[span.label];
-    if (!type || (opts.types && !opts.types.includes(type))) continue;
+    const decoded = scheme.typeOf[span.label];
+    if (!decoded) continue;
     if (opts.minScore !== undefined && span.score < opts.minScore) continue;
     const [trimmedStart, end] = trimEdges(text, words[span.firstWord].start, words[span.lastWord].end);
-    const start = PREFIXED_TYPES.has(type) && trimmedStart < end ? withNamePrefix(text, trimmedStart) : trimmedStart;
+    const start = PREFIXED_TYPES.has(decoded) && trimmedStart < end ? withNamePrefix(text, trimmedStart) : trimmedStart;
     const surface = text.slice(start, end);
     if (!LETTER_OR_DIGIT.test(surface) || isFunctionWord(surface)) continue;
+    const type = decoded === 'Gene' && isDrugName(surface) ? 'Chemical' : decoded;
+    if (opts.types && !opts.types.includes(type)) continue;
     found.push({ start, end, text: surface, type, score: span.score });
   }
   return found;

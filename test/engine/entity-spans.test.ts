@@ -53,6 +53,18 @@ describe('spanAnnotations', () => {
     assert.deepEqual(textsFound(t, phrases), ['NO', 'AT', 'reflux']);
   });
 
+  it('types a one-word gene span with a small-molecule drug stem as a chemical, and filters on that type', () => {
+    const geneScheme = labelScheme({ 0: 'O', 1: 'B-Gene', 2: 'I-Gene', 3: 'B-Chemical', 4: 'I-Chemical' });
+    const t = 'EGFR-mutant cells resisted osimertinib and Olaparib, not somatostatin or the gefitinib resistance gene.';
+    const w = bertWords(t);
+    const spans = ['EGFR', 'osimertinib', 'Olaparib', 'somatostatin', 'gefitinib resistance gene'].map((p) => spanOf(t, p, 1));
+    assert.deepEqual(
+      spanAnnotations(t, w, spans, geneScheme, {}).map((a) => `${a.type}:${a.text}`),
+      ['Gene:EGFR', 'Chemical:osimertinib', 'Chemical:Olaparib', 'Gene:somatostatin', 'Gene:gefitinib resistance gene'],
+    );
+    assert.deepEqual(spanAnnotations(t, w, spans, geneScheme, { types: ['Gene'] }).map((a) => a.text), ['EGFR', 'somatostatin', 'gefitinib resistance gene']);
+  });
+
   it('keeps punctuation inside or around a span that has letters or digits', () => {
     const t = 'Levels of Ca(2+) and (+)-catechin rose.';
     assert.deepEqual(textsFound(t, [['Ca(2+)', B_CHEMICAL], ['(+)-catechin', B_CHEMICAL]]), ['Ca(2+)', '(+)-catechin']);

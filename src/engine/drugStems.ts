@@ -1,0 +1,15 @@
+// International Nonproprietary Name stems that mark a small-molecule drug: "osimertinib",
+// "olaparib", "valsartan". Next to gene symbols ("EGFR", "MET inhibitor") the model sometimes
+// types such a name as a gene; the stem says otherwise. Only stems no gene or protein name ends
+// with: not "-statin" (somatostatin, cystatin) nor "-mab" (antibodies are proteins).
+const STEMS = [
+  'tinib', 'ciclib', 'parib', 'rafenib', 'zomib', 'limus', 'platin', 'taxel', 'rubicin', 'floxacin', 'sartan',
+  'pril', 'olol', 'vastatin', 'navir', 'dipine', 'prazole', 'setron', 'triptan', 'gliptin', 'gliflozin', 'xaban',
+  'gatran', 'lukast', 'dronate', 'tecan', 'citabine', 'oxetine', 'azepam',
+];
+const DRUG_NAME = new RegExp(`^\\p{L}{2,}(?:${STEMS.join('|')})$`, 'iu');
+
+/** One word that ends in a small-molecule drug stem ("gefitinib", "Ramipril"). */
+export function isDrugName(word: string): boolean {
+  return DRUG_NAME.test(word);
+}
