@@ -33,8 +33,13 @@ export class DecorationPainter implements vscode.Disposable {
     this.types = createDecorationTypes(config.decorationStyle, config.negatedStyle);
     this.subscriptions = [
       store.onDidChange((uri) => this.paintDocument(uri)),
-      vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()),
-      vscode.workspace.onDidCloseTextDocument(() => this.forgetClosedEditors()),
+      // A tab switched away from disposes its TextEditor; switching back makes a new one. What was
+      // painted in the old one must go, or paintedIn() would report a stale version.
+      vscode.window.onDidChangeVisibleTextEditors(() => {
+        this.forgetHiddenEditors();
+        this.paintAll();
+      }),
+      vscode.workspace.onDidCloseTextDocument(() => this.forgetHiddenEditors()),
       this.paintedEmitter,
     ];
   }
@@ -93,7 +98,7 @@ export class DecorationPainter implements vscode.Disposable {
     this.paintedEmitter.fire(painted);
   }
 
-  private forgetClosedEditors(): void {
+  private forgetHiddenEditors(): void {
     const visible = new Set(vscode.window.visibleTextEditors);
     for (const editor of this.painted.keys()) if (!visible.has(editor)) this.painted.delete(editor);
   }

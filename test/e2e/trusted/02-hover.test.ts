@@ -27,6 +27,28 @@ describe('Hovering an entity', () => {
     await screenshot('02-hover', { hover: entity.text });
   });
 
+  it('over an organism named inside another entity shows the organism; over the rest, the outer entity', async () => {
+    const api = await biolens();
+    const editor = await openInEditor(workspaceFile('organisms.txt'));
+    const painted = await completeDecorations(api, editor);
+    const nested = painted.entities.flatMap((inner) => {
+      const outer = painted.entities.find((e) => e !== inner && e.range.contains(inner.range) && !e.range.isEqual(inner.range));
+      return inner.type === 'Species' && outer ? [{ inner, outer }] : [];
+    });
+    assert.ok(nested.length > 0, `an organism highlighted inside another entity: ${JSON.stringify(painted.entities.map((e) => [e.type, e.text]))}`);
+    const hoverAt = async (position: vscode.Position) => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+      return hovers.find((h) => h.contents.some((c) => /confidence/.test(typeof c === 'string' ? c : c.value)));
+    };
+    for (const { inner, outer } of nested) {
+      const onOrganism = await hoverAt(inner.range.start);
+      assert.ok(onOrganism?.range?.isEqual(inner.range), `hovering "${inner.text}" covers the organism`);
+      const elsewhere = inner.range.end.isBefore(outer.range.end) ? outer.range.end.translate(0, -1) : outer.range.start;
+      const onOuter = await hoverAt(elsewhere);
+      assert.ok(onOuter?.range?.isEqual(outer.range), `hovering "${outer.text}" away from "${inner.text}" covers the ${outer.type}`);
+    }
+  });
+
   it('shows nothing away from entities', async () => {
     const editor = await openInEditor(workspaceFile('examples', 'clinical-note.txt'));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 2));
