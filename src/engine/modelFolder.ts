@@ -22,8 +22,8 @@ export interface GazetteerSpec {
   maxWords: number;
   /** OR of config.biolens.gazetteerBits: the only bits a token type may carry. */
   allowedBits: number;
-  /** config.biolens.gazetteerBits.Species: the bit of organism names (0 when there is none). */
-  speciesBit: number;
+  /** config.biolens.gazetteerBits: the bit of each entity type's terms (absent: none). */
+  bits: Partial<Record<string, number>>;
 }
 
 export interface ModelFolder {
@@ -186,8 +186,8 @@ function checkBiolensBlock(dir: string, config: Record<string, unknown>, problem
     problem(name, `${name} is missing (the gazetteer that config.json's biolens.gazetteer names)`);
     return undefined;
   }
-  const speciesBit = Number.isInteger(bitsByType.Species) ? (bitsByType.Species as number) : 0;
-  return { maxLength, gazetteer: { file, maxWords, allowedBits, speciesBit } };
+  const typeBits = Object.fromEntries(Object.entries(bitsByType).filter(([, b]) => Number.isInteger(b))) as Record<string, number>;
+  return { maxLength, gazetteer: { file, maxWords, allowedBits, bits: typeBits } };
 }
 
 /** Parses a JSON file of the model folder, or throws a ModelLoadError naming it (readJsonIn's wording). */

@@ -9,6 +9,7 @@ import { spanAnnotations } from './entitySpans';
 import { withAbbreviationMentions } from './abbreviationMentions';
 import { EngineDisposedError, ModelLoadError } from './errors';
 import { nestedOrganisms } from './nestedOrganisms';
+import { completeTerms } from './termCompletion';
 import { fixOrganismBoundaries } from './organismBoundaries';
 import { Gazetteer } from './gazetteer';
 import type { LabelScheme } from './labels';
@@ -43,7 +44,7 @@ export class NerPipeline implements NerEngine {
     private readonly encoder: WordPieceEncoder,
     private readonly session: TokenClassifierSession,
     private readonly gazetteer: Gazetteer,
-    private readonly speciesBit: number,
+    private readonly bits: Partial<Record<string, number>>,
     private readonly batchSize: number,
   ) {}
 
@@ -55,8 +56,7 @@ export class NerPipeline implements NerEngine {
     try {
       const encoder = await WordPieceEncoder.load(folder.info.dir);
       const gazetteer = folder.gazetteer ? loadGazetteer(folder.gazetteer) : Gazetteer.empty();
-      const speciesBit = folder.gazetteer?.speciesBit ?? 0;
-      return new NerPipeline(folder.info, folder.scheme, encoder, session, gazetteer, speciesBit, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+      return new NerPipeline(folder.info, folder.scheme, encoder, session, gazetteer, folder.gazetteer?.bits ?? {}, opts.batchSize ?? DEFAULT_BATCH_SIZE);
     } catch (e) {
       await session.dispose();
       throw e;
@@ -138,9 +138,10 @@ export class NerPipeline implements NerEngine {
 
   private entities(text: string, sentence: EncodedSentence, emissions: Float32Array, opts: AnnotateOptions): Annotation[] {
     const path = viterbi(emissions, sentence.words.length, this.scheme);
-    const decoded = bioSpans(path, emissions, this.scheme);
-    const spans = fixOrganismBoundaries(text, sentence.words, decoded, this.scheme, this.gazetteer, this.speciesBit);
-    const nested = nestedOrganisms(sentence.words, spans, this.scheme, this.gazetteer, this.speciesBit);
+    const decoded = completeTerms(sentence.words, bioSpans(path, emissions, this.scheme), this.scheme, this.gazetteer, this.bits);
+    const speciesBit = this.bits.Species ?? 0;
+    const spans = fixOrganismBoundaries(text, sentence.words, decoded, this.scheme, this.gazetteer, speciesBit);
+    const nested = nestedOrganisms(sentence.words, spans, this.scheme, this.gazetteer, speciesBit);
     // Document order: by start, a container before the organism nested at its first word.
     const all = nested.length ? [...spans, ...nested].sort((a, b) => a.firstWord - b.firstWord || b.lastWord - a.lastWord) : spans;
     return spanAnnotations(text, sentence.words, all, this.scheme, opts);

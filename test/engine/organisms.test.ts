@@ -1,4 +1,4 @@
-// Organism mentions the model's BIO path cannot express or cuts wrongly: organisms named inside
+// Spans the model cuts wrongly or whose nesting its BIO path cannot express: organisms named inside
 // another entity ("human IL-2") become Species annotations of their own, and Species spans end
 // where the organism's name ends ("S. tuberosum", not "S"; "potato", not "potato mitochondria").
 import { strict as assert } from 'node:assert';
@@ -7,6 +7,7 @@ import { spanAnnotations } from '../../src/engine/entitySpans';
 import { labelScheme } from '../../src/engine/labels';
 import { nestedOrganisms } from '../../src/engine/nestedOrganisms';
 import { fixOrganismBoundaries } from '../../src/engine/organismBoundaries';
+import { completeTerms } from '../../src/engine/termCompletion';
 import type { LabelledSpan } from '../../src/engine/viterbi';
 
 const scheme = labelScheme({ 0: 'O', 1: 'B-Gene', 2: 'I-Gene', 3: 'B-Species', 4: 'I-Species', 5: 'B-Disease', 6: 'I-Disease', 7: 'B-CellType', 8: 'I-CellType' });
@@ -96,5 +97,24 @@ describe('where an organism name ends', () => {
 
   it('leaves spans of other types alone', () => {
     assert.deepEqual(found('boundaries', 'The potato cox2 gene.', [['potato cox2 gene', GENE]]), ['Gene:potato cox2 gene']);
+  });
+});
+
+describe('a span the model stopped inside a dictionary term', () => {
+  const withDisease = Gazetteer.parse(['heart attack\t2', 'heart\t0', 'sodium chloride\t1', 'attack rate\t2'].join('\n'), 6);
+  const diseaseScheme = labelScheme({ 0: 'O', 1: 'B-Disease', 2: 'I-Disease', 3: 'B-Chemical', 4: 'I-Chemical' });
+  const complete = (text: string, phrases: Array<[string, number]>) => {
+    const words = bertWords(text);
+    const spans = completeTerms(words, phrases.map(([p, l]) => spanOf(text, p, l)), diseaseScheme, withDisease, { Disease: 2, Chemical: 1 });
+    return spanAnnotations(text, words, spans, diseaseScheme, {}).map((a) => `${a.type}:${a.text}`);
+  };
+
+  it('runs to the end of the longest term of its type that starts where it starts', () => {
+    assert.deepEqual(complete('He had a heart attack in 2019.', [['heart', 1]]), ['Disease:heart attack']);
+  });
+
+  it('never for chemicals, never into the next span, never past a term of another type', () => {
+    assert.deepEqual(complete('Given sodium chloride.', [['sodium', 3]]), ['Chemical:sodium']);
+    assert.deepEqual(complete('A heart attack rate.', [['heart', 1], ['attack rate', 1]]), ['Disease:heart', 'Disease:attack rate']);
   });
 });
