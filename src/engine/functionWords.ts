@@ -1,7 +1,7 @@
 // English words that never name an entity on their own: articles, pronouns, prepositions,
-// conjunctions, auxiliaries and modals, negation and time words, months and weekdays. The model,
-// trained on abstracts, sometimes tags one in a clinical note ("No" as a chemical, "ago" or
-// "March" as a disease). Written out here rather than learnt: a closed class needs no corpus.
+// conjunctions, auxiliaries and modals, negation and time words ("Denies" of a clinical note),
+// months and weekdays. The model, trained on abstracts, sometimes tags one in a clinical note
+// ("No" as a chemical, "ago", "Denies" or "March" as a disease). Written out here rather than learnt: a closed class needs no corpus.
 // All-capital forms are not in it: "NO" is nitric oxide, "AT" ataxia-telangiectasia.
 const WORDS = `
 a an the this that these those some any each every either neither both all no none other another such
@@ -13,6 +13,7 @@ through throughout during before after against along across around behind beyond
 is am are was were be been being do does did done doing have has had having
 can could may might must shall should will would ought
 yes ago now today tonight yesterday tomorrow here there later soon already again ever never always often
+denies denied
 january february march april june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 `;
