@@ -88,6 +88,16 @@ export class Gazetteer {
     }
     return NO_TERM;
   }
+
+  /** Words in the longest term of the type whose feature bit is `bit` starting at words[i], before words[to]; 0 if none (or no bit). */
+  termLength(words: ReadonlyArray<{ norm: string }>, i: number, to: number, bit: number): number {
+    return bit ? this.longestTerm(words, i, to, (mask) => (mask & bit) !== 0).words : 0;
+  }
+
+  /** Whether the exact `key` is a term of the type whose feature bit is `bit`. */
+  hasTerm(key: string, bit: number): boolean {
+    return (this.lookup(key) & bit) !== 0;
+  }
 }
 
 const NO_TERM = { words: 0, mask: 0 };

@@ -173,9 +173,10 @@ function checkBiolensBlock(dir: string, config: Record<string, unknown>, problem
   if (maxLength === undefined) return bad('biolens.maxLength must be a positive integer');
   if (maxLength < 3) return bad('biolens.maxLength must be at least 3');
   if (typeof biolens.gazetteer !== 'string') return { maxLength, gazetteer: null };
-  const bitsByType = (biolens.gazetteerBits ?? {}) as Record<string, unknown>;
-  const bits = Object.values(bitsByType);
-  const allowedBits = bits.reduce<number>((acc, b) => acc | (Number.isInteger(b) ? (b as number) : 0), 0);
+  const bitsByType = Object.fromEntries(
+    Object.entries((biolens.gazetteerBits ?? {}) as Record<string, unknown>).filter(([, b]) => Number.isInteger(b)),
+  ) as Record<string, number>;
+  const allowedBits = Object.values(bitsByType).reduce((acc, b) => acc | b, 0);
   const typeVocab = config.type_vocab_size;
   if (typeof typeVocab === 'number' && allowedBits >= typeVocab) return bad(`biolens.gazetteerBits ${allowedBits} exceed type_vocab_size ${typeVocab}`);
   const maxWords = positiveInt(biolens.gazetteerMaxWords, DEFAULT_GAZETTEER_MAX_WORDS);
@@ -186,8 +187,7 @@ function checkBiolensBlock(dir: string, config: Record<string, unknown>, problem
     problem(name, `${name} is missing (the gazetteer that config.json's biolens.gazetteer names)`);
     return undefined;
   }
-  const typeBits = Object.fromEntries(Object.entries(bitsByType).filter(([, b]) => Number.isInteger(b))) as Record<string, number>;
-  return { maxLength, gazetteer: { file, maxWords, allowedBits, bits: typeBits } };
+  return { maxLength, gazetteer: { file, maxWords, allowedBits, bits: bitsByType } };
 }
 
 /** Parses a JSON file of the model folder, or throws a ModelLoadError naming it (readJsonIn's wording). */

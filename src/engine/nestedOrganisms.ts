@@ -24,14 +24,12 @@ const SINGULAR = /^\p{L}{3,}$/u;
 export function nestedOrganisms(words: readonly BertWord[], spans: readonly LabelledSpan[], scheme: LabelScheme, gazetteer: Gazetteer, speciesBit: number): LabelledSpan[] {
   const label = scheme.labels.indexOf('B-Species');
   if (label < 0) return [];
-  const isSpecies = (mask: number) => (mask & speciesBit) !== 0;
   const nested: LabelledSpan[] = [];
   for (const span of spans) {
     if (scheme.typeOf[span.label] === 'Species') continue;
     const end = span.lastWord + 1;
     for (let w = span.firstWord; w < end; ) {
-      const length = speciesBit ? gazetteer.longestTerm(words, w, end, isSpecies).words || singularMatch(words[w].norm, gazetteer, isSpecies) : 0;
-      const n = length || (organismOfAdjective(words[w].norm) ? 1 : 0);
+      const n = gazetteer.termLength(words, w, end, speciesBit) || singularMatch(words[w].norm, gazetteer, speciesBit) || (organismOfAdjective(words[w].norm) ? 1 : 0);
       if (n > 0 && n < end - span.firstWord) nested.push({ firstWord: w, lastWord: w + n - 1, label, score: span.score });
       w += Math.max(n, 1);
     }
@@ -39,6 +37,6 @@ export function nestedOrganisms(words: readonly BertWord[], spans: readonly Labe
   return nested;
 }
 
-function singularMatch(norm: string, gazetteer: Gazetteer, isSpecies: (mask: number) => boolean): number {
-  return SINGULAR.test(norm) && isSpecies(gazetteer.lookup(norm + 's')) ? 1 : 0;
+function singularMatch(norm: string, gazetteer: Gazetteer, speciesBit: number): number {
+  return SINGULAR.test(norm) && gazetteer.hasTerm(norm + 's', speciesBit) ? 1 : 0;
 }

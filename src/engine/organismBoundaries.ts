@@ -22,13 +22,12 @@ const VIRUS_END = /(?:virus|viruses|phage|phages|viroid)$/;
 
 export function fixOrganismBoundaries(text: string, words: readonly BertWord[], spans: readonly LabelledSpan[], scheme: LabelScheme, gazetteer: Gazetteer, speciesBit: number): LabelledSpan[] {
   const surface = (w: number) => text.slice(words[w].start, words[w].end);
-  const isSpecies = (mask: number) => (mask & speciesBit) !== 0;
   const binomialAt = (w: number) => w + 2 < words.length && INITIAL.test(surface(w)) && words[w + 1].norm === '.' && LOWERCASE_WORD.test(surface(w + 2));
   const fixed = spans.map((span) => {
     if (scheme.typeOf[span.label] !== 'Species') return span;
     let lastWord = span.lastWord;
     if (binomialAt(span.firstWord) && lastWord < span.firstWord + 2) lastWord = span.firstWord + 2;
-    const name = binomialAt(span.firstWord) ? 3 : speciesBit ? gazetteer.longestTerm(words, span.firstWord, lastWord + 1, isSpecies).words : 0;
+    const name = binomialAt(span.firstWord) ? 3 : gazetteer.termLength(words, span.firstWord, lastWord + 1, speciesBit);
     const next = span.firstWord + name;
     // A common name ("potato") ends the organism whatever follows ("potato cox2"); a scientific
     // name only before a lowercase word (its strain may follow: "E. coli BL21"); a bare genus never.

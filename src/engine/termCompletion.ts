@@ -12,10 +12,9 @@ import type { LabelledSpan } from './viterbi';
 export function completeTerms(words: readonly BertWord[], spans: readonly LabelledSpan[], scheme: LabelScheme, gazetteer: Gazetteer, bits: Partial<Record<string, number>>): LabelledSpan[] {
   return spans.map((span, i) => {
     const type = scheme.typeOf[span.label];
-    const bit = type && type !== 'Chemical' ? bits[type] ?? 0 : 0;
-    if (!bit) return span;
+    if (!type || type === 'Chemical') return span;
     const limit = i + 1 < spans.length ? spans[i + 1].firstWord : words.length;
-    const term = gazetteer.longestTerm(words, span.firstWord, limit, (mask) => (mask & bit) !== 0).words;
+    const term = gazetteer.termLength(words, span.firstWord, limit, bits[type] ?? 0);
     return span.firstWord + term - 1 > span.lastWord ? { ...span, lastWord: span.firstWord + term - 1 } : span;
   });
 }

@@ -6,7 +6,7 @@
 // set of definitions re-enriches it all.
 // Enriching a 5,000-word note whole costs ~100 ms; one edited paragraph ~5 ms.
 import { paragraphs, type Annotation } from '../engine';
-import { binomialAbbreviations, findAbbreviations } from '../engine/terminology';
+import { linkingAbbreviations } from '../engine/terminology';
 import type { Terminology } from './terminology';
 
 // Enough for many open documents; past it the cache starts again (a full enrichment, no error).
@@ -21,7 +21,7 @@ export class IncrementalEnricher {
   /** `annotations` (sorted by start, offsets into `text`) enriched, as terminology.enrich(text, annotations) would. */
   enrich(text: string, annotations: readonly Annotation[]): Annotation[] {
     if (!this.terminology.available) return [...annotations];
-    const definitionsKey = JSON.stringify([findAbbreviations(text).map((d) => [d.short, d.long]), [...binomialAbbreviations(text)]]);
+    const definitionsKey = JSON.stringify([...linkingAbbreviations(text)]);
     if (definitionsKey !== this.definitionsKey || this.cache.size > MAX_CACHED_PARAGRAPHS) {
       this.cache.clear();
       this.definitionsKey = definitionsKey;

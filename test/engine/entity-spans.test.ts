@@ -4,21 +4,11 @@ import { strict as assert } from 'node:assert';
 import { bertWords } from '../../src/engine';
 import { spanAnnotations, trimEdges, withNamePrefix } from '../../src/engine/entitySpans';
 import { labelScheme } from '../../src/engine/labels';
-import type { LabelledSpan } from '../../src/engine/viterbi';
+import { spanOf } from './spanOf';
 
 const scheme = labelScheme({ 0: 'O', 1: 'B-Chemical', 2: 'I-Chemical', 3: 'B-Disease', 4: 'I-Disease' });
 const B_CHEMICAL = 1;
 const B_DISEASE = 3;
-
-/** The span covering the words of `phrase` (its first occurrence) in `text`. */
-function spanOf(text: string, phrase: string, label: number, score = 0.9): LabelledSpan {
-  const words = bertWords(text);
-  const from = text.indexOf(phrase);
-  const firstWord = words.findIndex((w) => w.start === from);
-  const lastWord = words.findIndex((w) => w.end === from + phrase.length);
-  assert.ok(firstWord >= 0 && lastWord >= firstWord, phrase);
-  return { firstWord, lastWord, label, score };
-}
 
 /** The texts of the annotations made from spans over `phrases` of `t`, each checked to slice `t`. */
 function textsFound(t: string, phrases: [string, number][]): string[] {

@@ -8,7 +8,7 @@ import { labelScheme } from '../../src/engine/labels';
 import { nestedOrganisms } from '../../src/engine/nestedOrganisms';
 import { fixOrganismBoundaries } from '../../src/engine/organismBoundaries';
 import { completeTerms } from '../../src/engine/termCompletion';
-import type { LabelledSpan } from '../../src/engine/viterbi';
+import { spanOf } from './spanOf';
 
 const scheme = labelScheme({ 0: 'O', 1: 'B-Gene', 2: 'I-Gene', 3: 'B-Species', 4: 'I-Species', 5: 'B-Disease', 6: 'I-Disease', 7: 'B-CellType', 8: 'I-CellType' });
 const [GENE, SPECIES, DISEASE, CELL_TYPE] = [1, 3, 5, 7];
@@ -21,16 +21,6 @@ const gazetteer = Gazetteer.parse(
     .join('\n'),
   6,
 );
-
-/** The span over the words of `phrase` (its first occurrence) in `text`. */
-function spanOf(text: string, phrase: string, label: number): LabelledSpan {
-  const words = bertWords(text);
-  const from = text.indexOf(phrase);
-  const firstWord = words.findIndex((w) => w.start === from);
-  const lastWord = words.findIndex((w) => w.end === from + phrase.length);
-  assert.ok(from >= 0 && firstWord >= 0 && lastWord >= firstWord, phrase);
-  return { firstWord, lastWord, label, score: 0.9 };
-}
 
 /** "type:text" of each annotation the rule under test makes of spans over `phrases` of `text`. */
 function found(rule: 'nested' | 'boundaries', text: string, phrases: Array<[string, number]>, bit = SPECIES_BIT): string[] {

@@ -14,6 +14,8 @@ export interface AbbreviationDefinition {
   longEnd: number;
 }
 
+import { binomialAbbreviations } from './binomials';
+
 const PARENTHESIS = /\(([^()]*)\)/g;
 const MAX_SHORT_LENGTH = 10;
 
@@ -129,4 +131,13 @@ export function abbreviationMap(definitions: AbbreviationDefinition[]): Map<stri
     if (other.length >= 2 && !map.has(other)) map.set(other, d.long);
   }
   return map;
+}
+
+/**
+ * How the linker reads a document's short forms: its abbreviation definitions (abbreviationMap)
+ * and its abbreviated binomials ("S. aureus" → "Staphylococcus aureus"). The one place that
+ * decides it, so the server's enrichment cache changes exactly when linking would.
+ */
+export function linkingAbbreviations(text: string, definitions: AbbreviationDefinition[] = findAbbreviations(text)): Map<string, string> {
+  return new Map([...binomialAbbreviations(text), ...abbreviationMap(definitions)]);
 }

@@ -4,8 +4,7 @@
 // family) and a standardisation suggestion. Each piece is also usable alone (KnowledgeBase,
 // Linker, findAbbreviations, detectContext, suggest, hoverMarkdown), as in scispaCy.
 import type { Annotation } from '../types';
-import { abbreviationMap, findAbbreviations } from './abbreviations';
-import { binomialAbbreviations } from './binomials';
+import { findAbbreviations, linkingAbbreviations } from './abbreviations';
 import { DEFAULT_VOCABULARY_ORDER, toConcept } from './concepts';
 import { detectContext } from './context';
 import { applyDrugInduced } from './drugInduced';
@@ -91,7 +90,7 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     warnings,
     enrich(text, annotations) {
       const definitions = findAbbreviations(text);
-      const abbreviations = new Map([...binomialAbbreviations(text), ...abbreviationMap(definitions)]);
+      const abbreviations = linkingAbbreviations(text, definitions);
       const contexts = opts.context === false ? [] : detectContext(text, annotations);
       const guarded = opts.suggestions === false ? [] : protectedRanges(text);
       const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => linker.link(a.text, a.type, abbreviations)));
