@@ -186,6 +186,7 @@ def batches():
             yield from bl
 
 
+last_path = args.out[:-3] + "-last.pt" if args.out.endswith(".pt") else args.out + ".last"
 t0 = time.time(); last_eval = t0; best = None; step = 0; history = []; pieces = 0
 model.train()
 for items in batches():
@@ -194,10 +195,15 @@ for items in batches():
     if done or time.time() - last_eval > args.eval_every * 60:
         r = evaluate(model); r["minutes"] = round(el / 60, 1); r["step"] = step; history.append(r)
         print("dev", json.dumps(r), flush=True)
+        state = {"model": model.state_dict(), "config": CONFIG, "labels": LABELS, "dev": r,
+                 "pretrain_history": pretrain_history}
         if best is None or r["target_mean"] > best["target_mean"]:
             best = r
-            torch.save({"model": model.state_dict(), "config": CONFIG, "labels": LABELS, "dev": r,
-                        "pretrain_history": pretrain_history}, args.out)
+            torch.save(state, args.out)
+        # The trainer's decoder has none of the engine's span rules, so its best round is not always
+        # the engine's: the last round is kept too, and eval_dev.sh chooses between the two.
+        if done:
+            torch.save(state, last_path)
         last_eval = time.time()
     if done:
         break
