@@ -9,6 +9,7 @@ import { spanAnnotations } from './entitySpans';
 import { withAbbreviationMentions } from './abbreviationMentions';
 import { EngineDisposedError, ModelLoadError } from './errors';
 import { nestedOrganisms } from './nestedOrganisms';
+import { nestedChemicals } from './nestedChemicals';
 import { completeTerms } from './termCompletion';
 import { fixOrganismBoundaries } from './organismBoundaries';
 import { Gazetteer } from './gazetteer';
@@ -141,8 +142,11 @@ export class NerPipeline implements NerEngine {
     const decoded = completeTerms(sentence.words, bioSpans(path, emissions, this.scheme), this.scheme, this.gazetteer, this.bits);
     const speciesBit = this.bits.Species ?? 0;
     const spans = fixOrganismBoundaries(text, sentence.words, decoded, this.scheme, this.gazetteer, speciesBit);
-    const nested = nestedOrganisms(sentence.words, spans, this.scheme, this.gazetteer, speciesBit);
-    // Document order: by start, a container before the organism nested at its first word.
+    const nested = [
+      ...nestedOrganisms(sentence.words, spans, this.scheme, this.gazetteer, speciesBit),
+      ...nestedChemicals(sentence.words, spans, this.scheme, this.gazetteer, this.bits.Chemical ?? 0),
+    ];
+    // Document order: by start, a container before the entity nested at its first word.
     const all = nested.length ? [...spans, ...nested].sort((a, b) => a.firstWord - b.firstWord || b.lastWord - a.lastWord) : spans;
     return spanAnnotations(text, sentence.words, all, this.scheme, opts);
   }

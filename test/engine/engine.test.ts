@@ -70,6 +70,16 @@ describe('NER engine end to end (bundled model)', function () {
     assert.ok(!species.some((s) => /mitochondria/.test(s)), JSON.stringify(species));
   });
 
+  it('names the chemical of a receptor or enzyme mention beside the gene', async () => {
+    // Whether the model calls "dopamine D2 receptor" a gene or only "dopamine" a chemical, the
+    // chemical must come out; the gene mention, when the model makes one, keeps its whole name.
+    const text = 'Haloperidol blocks the dopamine D2 receptor, and serum superoxide dismutase activity fell.';
+    const found = await inWorker.annotate(text);
+    assertWellFormed(text, found);
+    const chemicals = found.filter((a) => a.type === 'Chemical').map((a) => a.text);
+    for (const chemical of ['Haloperidol', 'dopamine', 'superoxide']) assert.ok(chemicals.includes(chemical), `${chemical} in ${JSON.stringify(found)}`);
+  });
+
   it('gives identical results in the worker and in this thread', async () => {
     const docs = documents();
     const [fromWorker, fromThread] = await Promise.all([inWorker.annotateBatch(docs), inProcess.annotateBatch(docs)]);
