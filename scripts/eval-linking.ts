@@ -26,19 +26,20 @@ const CORPUS = option('corpus') ?? path.resolve(ROOT, '../shared/data/corpora/BC
 async function main(): Promise<void> {
   const docs = readPubTator(readFileSync(CORPUS, 'utf8')).slice(0, Number(option('docs') ?? Infinity));
   const started = performance.now();
-  const terminology = createTerminology({
-    linker: {
-      fuzzyThreshold: option('threshold') ? Number(option('threshold')) : undefined,
-      corpusWeight: args.includes('--no-corpus-names') ? 0 : option('corpus-weight') ? Number(option('corpus-weight')) : undefined,
-      restrictTo: args.includes('--all-vocabularies') ? undefined : ['MESH'],
-    },
-  });
+  const linker = {
+    fuzzyThreshold: option('threshold') ? Number(option('threshold')) : undefined,
+    corpusWeight: args.includes('--no-corpus-names') ? 0 : option('corpus-weight') ? Number(option('corpus-weight')) : undefined,
+    restrictTo: args.includes('--all-vocabularies') ? undefined : ['MESH'],
+  };
+  const terminology = createTerminology({ linker });
+  // Gold mentions come with their types: link them as typed.
+  const goldTyped = createTerminology({ knowledgeBase: terminology.kb, linker, vocabularyTypes: false });
   const equivalents = versionEquivalents(terminology.kb);
   console.log(`vocabulary loaded in ${(performance.now() - started).toFixed(0)} ms; ${docs.length} documents from ${path.basename(CORPUS)}`);
 
   const stripped = docs.map((d) => d.annotations.map(({ concept: _gold, ...a }) => a));
   let t = performance.now();
-  const linked = docs.map((d, i) => terminology.enrich(d.text, stripped[i]));
+  const linked = docs.map((d, i) => goldTyped.enrich(d.text, stripped[i]));
   const ms = performance.now() - t;
   print('gold mentions', linkingAccuracy(docs, linked, { equivalents }));
   print('gold mentions, strict ids (no MeSH version mapping)', linkingAccuracy(docs, linked));

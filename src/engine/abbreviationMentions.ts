@@ -32,8 +32,12 @@ export function withAbbreviationMentions(text: string, annotations: readonly Ann
   const added: Annotation[] = [];
   for (const m of text.matchAll(shortFormPattern([...source.keys()]))) {
     const [start, end] = [m.index!, m.index! + m[0].length];
-    if (annotations.some((a) => a.start < end && start < a.end)) continue;
     const entity = source.get(m[1])!;
+    // Free text, or a word inside an entity of another type ("HD gene", "VHL protein"): that
+    // names the gene after the disease, and the disease is named too (as with organisms and
+    // chemicals nested in a gene's name; the hover shows the innermost).
+    const covering = annotations.filter((a) => a.start < end && start < a.end);
+    if (!covering.every((a) => a.start <= start && end <= a.end && a.end - a.start > end - start && a.type !== entity.type)) continue;
     added.push({ start, end, text: m[0], type: entity.type, score: entity.score });
   }
   return added.length ? [...result, ...added].sort((a, b) => a.start - b.start || b.end - a.end) : result;

@@ -43,6 +43,8 @@ export interface Annotation {
   text: string;
   type: EntityType;
   score: number;            // mean probability of the chosen labels over the entity's words, 0..1
+  /** The model's type, when the vocabulary named this text as another (see terminology/vocabularyTypes.ts). */
+  modelType?: EntityType;
   concept?: Concept;
   context?: EntityContext;
   suggestion?: Suggestion;

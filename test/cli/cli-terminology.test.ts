@@ -26,6 +26,19 @@ describe('biolens annotate with concepts', function () {
     }
   });
 
+  it('gives the vocabulary\'s type to a drug the model calls a species, before --types filters', async () => {
+    // The bundled model (session 4) calls "apixaban" a species here; --no-link shows the model alone.
+    const text = 'Continue apixaban and bisoprolol.';
+    const types = async (...extra: string[]) => {
+      const result = await runCli(['annotate', '-', '--format', 'jsonl', ...extra], { stdin: text });
+      assert.equal(result.code, 0, result.stderr);
+      return (JSON.parse(result.stdout) as { annotations: Annotation[] }).annotations.map((a) => `${a.type}:${a.text}${a.modelType ? ` (model: ${a.modelType})` : ''}`);
+    };
+    const model = await types('--no-link');
+    const apixaban = model.includes('Species:apixaban') ? 'Chemical:apixaban (model: Species)' : 'Chemical:apixaban';
+    assert.deepEqual(await types('--types', 'Chemical'), [apixaban, 'Chemical:bisoprolol'], `the model alone: ${model.join(', ')}`);
+  });
+
   it('pubtator fills the concept id column; --no-link leaves it empty', async () => {
     const idColumn = (stdout: string) => new Map(stdout.split('\n').filter((l) => l.includes('\t')).map((l) => l.split('\t')).map((f) => [f[3], f[5]]));
     const linked = await runCli(['annotate', '-', '--format', 'pubtator'], { stdin: SENTENCE });

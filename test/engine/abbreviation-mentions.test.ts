@@ -39,11 +39,15 @@ describe('abbreviation mentions', () => {
     assert.deepEqual(brief(withAbbreviationMentions(p, [at(p, 'progesterone', 'Chemical')])), ['Chemical:progesterone@6']);
   });
 
-  it('is case-sensitive and leaves an occurrence another entity covers alone', () => {
-    const t = 'Ataxia telangiectasia (AT) was diagnosed at birth. AT kinase ATM is mutated in AT.';
-    const kinase = at(t, 'AT kinase ATM', 'Gene');
-    const found = withAbbreviationMentions(t, [at(t, 'Ataxia telangiectasia', 'Disease'), kinase]);
-    assert.deepEqual(brief(found), ['Disease:Ataxia telangiectasia@0', 'Disease:AT@23', `Gene:AT kinase ATM@${kinase.start}`, `Disease:AT@${t.lastIndexOf('AT')}`]);
+  it('is case-sensitive, leaves an occurrence an entity of its type covers alone, and nests it in one of another type', () => {
+    const t = 'Ataxia telangiectasia (AT) was diagnosed at birth. The AT gene is mutated in variant AT forms.';
+    const gene = at(t, 'AT gene', 'Gene');
+    const variant = at(t, 'variant AT forms', 'Disease');
+    const found = withAbbreviationMentions(t, [at(t, 'Ataxia telangiectasia', 'Disease'), gene, variant]);
+    // "AT gene" names the gene after the disease: both are said (the hover shows the innermost).
+    assert.deepEqual(brief(found), [
+      'Disease:Ataxia telangiectasia@0', 'Disease:AT@23', `Gene:AT gene@${gene.start}`, `Disease:AT@${gene.start}`, `Disease:variant AT forms@${variant.start}`,
+    ]);
   });
 
   it('gives an abbreviation found alone as another type the type of its definition', () => {

@@ -63,9 +63,12 @@ output is not a terminal or NO_COLOR is set.`,
       const documents: Document[] = [];
       for (let i = 0; i < inputs.length; i += BATCH) {
         const batch = inputs.slice(i, i + BATCH);
-        const results = await engine.annotateBatch(batch.map((d) => d.text), { types, minScore });
+        // The terminology layer may retype a mention (a drug the model called a species), so it
+        // sees every type and the asked-for types are kept after it.
+        const results = await engine.annotateBatch(batch.map((d) => d.text), { types: terminology ? undefined : types, minScore });
         const annotated = batch.map((d, j) => ({ ...d, annotations: results[j] }));
-        documents.push(...(terminology ? enrichDocuments(terminology, annotated) : annotated));
+        const enriched = terminology ? enrichDocuments(terminology, annotated) : annotated;
+        documents.push(...(terminology && types ? enriched.map((d) => ({ ...d, annotations: d.annotations.filter((a) => types.includes(a.type)) })) : enriched));
         progress?.(documents.length, inputs.length);
         if (format === 'pretty') for (const d of documents.slice(i)) io.stdout.write(renderPretty(d, color));
       }

@@ -8,10 +8,10 @@ import { readTextFile, type CliIo } from '../io';
 import { progressReporter } from '../progress';
 import { renderReportTable } from '../render/report-table';
 import { linkingSection } from '../linking';
-import { enrichDocuments, goldVocabulary, loadTerminology, TERMINOLOGY_OPTIONS, terminologyOptions } from '../terminology';
+import { goldVocabulary, loadTerminology, TERMINOLOGY_OPTIONS, terminologyOptions } from '../terminology';
 import { evaluate, goldTypes } from '../../engine/eval';
 import type { Annotation } from '../../engine/types';
-import type { TerminologyOptions } from '../../engine/terminology';
+import type { Terminology } from '../../engine/terminology';
 import {
   EntityTypeMapper, FormatError, parseEntityTypes, parseTypeMap, readBioC, readConll, readJsonl, readPubTator, type Document,
 } from '../../engine/formats';
@@ -54,10 +54,12 @@ Options:
   --limit N          only the first N documents
   --model DIR        model folder (default: the bundled model)
   --vocab FILE       add a vocabulary of your own (.tsv, .obo or a term list); repeatable
-  --no-link          leave out the linking section (NER scores only; faster)
+  --no-link          the model's output alone: no terminology layer, no linking section
   -h, --help         show this help
 
-The table shows percentages. tokens/s counts model tokens per second of annotation time.`,
+The table shows percentages. tokens/s counts model tokens per second of annotation time (model
+and terminology layer). The scores are of what annotate prints: the terminology layer may retype
+a plain name the vocabulary gives another type (\`--no-link\`: the model's output alone).`,
 
   async run(args, io) {
     const goldPath = stringOption(args, 'gold');
@@ -80,10 +82,14 @@ The table shows percentages. tokens/s counts model tokens per second of annotati
     try {
       const missing = types.filter((t) => !engine.info.entityTypes.includes(t));
       if (missing.length) io.stderr.write(`eval: model ${engine.info.id} does not predict ${missing.join(', ')}; those scores will be 0\n`);
-      // Linking is scored only against gold ids, in the gold's own vocabulary.
+      // Linking is scored only against gold ids, in the gold's own vocabulary. The terminology
+      // layer runs whenever it may (the types a user sees are its types), linking or not.
       const vocabulary = linking && goldVocabulary(documents);
-      const { predictions, ...report } = await evaluate(engine, documents, { types, onProgress: progressReporter(io.stderr, 'eval'), keepPredictions: !!vocabulary });
-      const section = vocabulary && predictions ? scoreLinking(documents, predictions, vocabulary, linking, io) : undefined;
+      const terminology = linking && loadTerminology({ ...linking, linker: vocabulary ? { restrictTo: [vocabulary] } : undefined, context: false, suggestions: false }, io, 'eval');
+      const { predictions, ...report } = await evaluate(engine, documents, {
+        types, onProgress: progressReporter(io.stderr, 'eval'), keepPredictions: !!vocabulary, enrich: terminology ? (text, found) => terminology.enrich(text, found) : undefined,
+      });
+      const section = terminology && vocabulary && predictions ? scoreLinking(terminology, documents, predictions, vocabulary) : undefined;
       const heading = `gold: ${basename(goldPath)} (${format}) · model: ${engine.info.id} (${engine.info.dtype})`;
       if (args.options.json) {
         const withLinking = section ? { ...report, linking: { vocabulary, ...section.json } } : report;
@@ -98,11 +104,9 @@ The table shows percentages. tokens/s counts model tokens per second of annotati
   },
 };
 
-/** Links the predicted mentions (context and suggestions are not scored, so not computed). */
-function scoreLinking(documents: Document[], predictions: Annotation[][], vocabulary: string, options: TerminologyOptions, io: CliIo) {
-  const terminology = loadTerminology({ ...options, linker: { restrictTo: [vocabulary] }, context: false, suggestions: false }, io, 'eval');
-  const predicted = enrichDocuments(terminology, documents.map((d, i) => ({ ...d, annotations: predictions[i] })));
-  const { byType: { all: overall, ...byType }, text } = linkingSection(terminology, documents, predicted.map((d) => d.annotations), vocabulary);
+/** The linking section of the predicted mentions (enriched by `terminology`, restricted to `vocabulary`). */
+function scoreLinking(terminology: Terminology, documents: Document[], predicted: Annotation[][], vocabulary: string) {
+  const { byType: { all: overall, ...byType }, text } = linkingSection(terminology, documents, predicted, vocabulary);
   return { json: { byType, overall }, text };
 }
 

@@ -31,6 +31,12 @@ export interface EvaluateOptions {
   onProgress?: (done: number, total: number) => void;
   /** Return the predictions in `report.predictions` too. */
   keepPredictions?: boolean;
+  /**
+   * What the user gets after the model (the terminology layer's enrich()): scored instead of the
+   * model's output. The model is then asked for every type, because enrich() may retype a
+   * mention, and the scored types are kept after it.
+   */
+  enrich?: (text: string, annotations: Annotation[]) => Annotation[];
 }
 
 export async function evaluate(engine: AnnotatingEngine, documents: Document[], options: EvaluateOptions = {}): Promise<EvalReport> {
@@ -40,7 +46,8 @@ export async function evaluate(engine: AnnotatingEngine, documents: Document[], 
   const started = performance.now();
   for (let i = 0; i < documents.length; i += batchSize) {
     const texts = documents.slice(i, i + batchSize).map((d) => d.text);
-    predictions.push(...(await engine.annotateBatch(texts, { types, minScore: options.minScore, signal: options.signal })));
+    const found = await engine.annotateBatch(texts, { types: options.enrich ? undefined : types, minScore: options.minScore, signal: options.signal });
+    predictions.push(...(options.enrich ? found.map((annotations, j) => options.enrich!(texts[j], annotations).filter((a) => types.includes(a.type))) : found));
     options.onProgress?.(Math.min(i + batchSize, documents.length), documents.length);
   }
   const seconds = (performance.now() - started) / 1000;

@@ -20,7 +20,10 @@ const ID_ORDER = ['MESH', 'DOID', 'HP', 'ICD10CM', 'HGNC', 'NCBITaxon', 'CHEBI',
 
 export function hoverMarkdown(a: Annotation, opts: HoverOptions = {}): string {
   const lines: string[] = [];
-  const header = [`**${TYPE_NAMES[a.type] ?? a.type}**`, `confidence ${a.score.toFixed(2)}`];
+  const typeName = (type: string) => TYPE_NAMES[type] ?? type;
+  const header = [`**${typeName(a.type)}**`, `confidence ${a.score.toFixed(2)}`];
+  // Say when the type is the vocabulary's, not the model's, so a surprising one can be judged.
+  if (a.modelType && a.modelType !== a.type) header.push(`type from the vocabulary (the model said ${typeName(a.modelType)})`);
   const c = a.concept;
   if (c?.match) header.push(`${MATCH_NAMES[c.match]}${c.score !== undefined ? ` ${c.score.toFixed(2)}` : ''}`);
   lines.push(header.join(' · '));

@@ -99,11 +99,14 @@ const GENERIC_HEADS = new Set([
 
 // MeSH branches whose untyped concepts are never a mention's concept: anatomy (A) and organisms
 // (B) for every type ("heart" in a disease mention is no Heart, "nude" no Nude Rats), and for a
-// disease also techniques (E: Analgesia the procedure is not the condition). Untyped
-// behaviours and processes (F, G) still may be, and a laboratory measure may be a chemical
-// ("blood urea nitrogen" is annotated as one).
-const NEVER_BRANCHES: Partial<Record<EntityType, RegExp>> = { Disease: /^[ABE]/ };
-const NEVER_ANY = /^[AB]/;
+// disease also techniques (E: Analgesia the procedure is not the condition). Nor the branches
+// outside biomedicine: disciplines (H: "optometry"), society and culture (I: "holiday"),
+// humanities (K), information science (L), health care (N), publication types (V) and places
+// (Z); named groups of people (M) only for an organism mention ("patients", "women"). Untyped
+// behaviours and processes (F, G) still may be, and so may a laboratory measure for a chemical
+// ("blood urea nitrogen" is annotated as one) and a food (J).
+const NEVER_BRANCHES: Partial<Record<EntityType, RegExp>> = { Disease: /^[ABEHIKLMNVZ]/, Species: /^[ABHIKLNVZ]/ };
+const NEVER_ANY = /^[ABHIKLMNVZ]/;
 const outOfBranch = (trees: string[], type: EntityType) => trees.length > 0 && trees.every((t) => (NEVER_BRANCHES[type] ?? NEVER_ANY).test(t));
 
 export class Linker {
@@ -153,6 +156,16 @@ export class Linker {
   /** Whether `text` is, as written, the name of a chemical (what induced a condition). */
   isChemicalName(text: string): boolean {
     return !!this.choose(this.plausible(text, this.kb.lookup(text)), 'Chemical', true);
+  }
+
+  /**
+   * The entity types (TYPE_BITS, OR-ed) of the typed concepts that `text` exactly names, as
+   * written: 0 when it names none. A drug name is Chemical alone; "oxytocin" is Chemical and Gene.
+   */
+  typesNamed(text: string): number {
+    let bits = 0;
+    for (const e of this.plausible(text, this.kb.lookup(text))) bits |= this.kb.conceptHeader(e.concept).typeBits;
+    return bits;
   }
 
   private cached(text: string, type: EntityType): LinkResult | undefined {

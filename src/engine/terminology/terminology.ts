@@ -8,6 +8,7 @@ import { findAbbreviations, linkingAbbreviations } from './abbreviations';
 import { DEFAULT_VOCABULARY_ORDER, toConcept } from './concepts';
 import { detectContext } from './context';
 import { applyDrugInduced } from './drugInduced';
+import { retypeByVocabulary } from './vocabularyTypes';
 import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
 import { Linker, type LinkerOptions } from './linker';
@@ -34,6 +35,11 @@ export interface TerminologyOptions {
   /** Default true each. */
   context?: boolean;
   suggestions?: boolean;
+  /**
+   * Default true: a plain name the vocabulary gives another type than the model's takes the
+   * vocabulary's (vocabularyTypes.ts). False where the types are given, as for gold mentions.
+   */
+  vocabularyTypes?: boolean;
 }
 
 export interface Terminology {
@@ -41,7 +47,10 @@ export interface Terminology {
   readonly linker: Linker;
   /** Problems met while loading (e.g. a missing vocabulary): the terminology still works, degraded. */
   readonly warnings: string[];
-  /** Copies of `annotations` with concept, context and suggestion added. Offsets unchanged. */
+  /**
+   * Copies of `annotations` with concept, context and suggestion added. Offsets unchanged; a
+   * plain name the vocabulary types otherwise takes that type (`modelType` keeps the model's).
+   */
   enrich(text: string, annotations: Annotation[]): Annotation[];
   /** The hover Markdown of an enriched annotation (vocabulary versions filled in). */
   hoverMarkdown(annotation: Annotation): string;
@@ -88,7 +97,8 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     kb,
     linker,
     warnings,
-    enrich(text, annotations) {
+    enrich(text, modelAnnotations) {
+      const annotations = opts.vocabularyTypes === false ? modelAnnotations : retypeByVocabulary(linker, modelAnnotations);
       const definitions = findAbbreviations(text);
       const abbreviations = linkingAbbreviations(text, definitions);
       const contexts = opts.context === false ? [] : detectContext(text, annotations);

@@ -41,6 +41,17 @@ describe('linker', function () {
     assert.equal(ids(link('blood urea nitrogen', 'Chemical'))[0], 'MESH:D001806');
   });
 
+  it('never links an entity to a discipline, a custom or a place; people only as organisms', () => {
+    // The model tagged "holiday" a chemical and "optometry" a disease in the example notes: MeSH
+    // names them (Holidays, Optometry), and neither is a chemical or a condition.
+    for (const type of ['Chemical', 'Disease', 'Gene'] as const) {
+      assert.equal(link('holiday', type), undefined, `holiday as ${type}`);
+      assert.equal(link('optometry', type), undefined, `optometry as ${type}`);
+      assert.equal(link('women', type), undefined, `women as ${type}`);
+    }
+    assert.equal(knowledgeBase().concept(link('women', 'Species')!.concept).labels[0], 'Women');
+  });
+
   it('links a disease described by organ, lost function or symptoms to the condition it describes', () => {
     // MeSH only: with every vocabulary, HPO names some of these as written ("Renal impairment").
     const mesh = new Linker(knowledgeBase(), { restrictTo: ['MESH'] });

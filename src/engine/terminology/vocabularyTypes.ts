@@ -1,0 +1,33 @@
+// The type the vocabulary gives a plain name, where the model gave another. The model has seen
+// few drug names that are not in its corpora, and types an unknown one by its shape: in the
+// clinical note it called "apixaban" a species, in BC5CDR "quetiapine" and "nimesulide" too, and
+// "hiccups" and "orthopnoea" were species, "Mycoplasma" a chemical. When the words name concepts
+// of exactly one type, and that type is not the model's, the mention takes the vocabulary's type.
+//
+// Only plain words: abbreviations and symbols ("CIN", "NMS", "DCC") name concepts of several
+// kinds that the vocabularies do not all list, so a gene symbol would win over the disease a
+// paper defines. Only to Chemical, Disease or Species: common words are gene aliases ("pinch",
+// "strap") and cell names are parts of other names. A name of two types (oxytocin is a hormone
+// and a gene) keeps the model's type.
+import type { Annotation, EntityType } from '../types';
+import type { Linker } from './linker';
+import { TYPE_BITS } from './vocabularies';
+
+const TARGETS: EntityType[] = ['Chemical', 'Disease', 'Species'];
+// One to three lowercase words, the first possibly capitalised, of five letters or more in all.
+const PLAIN_NAME = /^(?=.{5})\p{Lu}?\p{Ll}+(?:[ -]\p{Ll}+){0,2}$/u;
+
+/** `annotations` with each plain name the vocabulary types otherwise retyped (and its `modelType` kept). */
+export function retypeByVocabulary(linker: Linker, annotations: readonly Annotation[]): Annotation[] {
+  return annotations.map((a) => {
+    const type = vocabularyType(linker, a);
+    return type ? { ...a, type, modelType: a.modelType ?? a.type } : a;
+  });
+}
+
+function vocabularyType(linker: Linker, a: Annotation): EntityType | undefined {
+  if (!PLAIN_NAME.test(a.text)) return undefined;
+  const bits = linker.typesNamed(a.text);
+  if (!bits || bits & TYPE_BITS[a.type]) return undefined;
+  return TARGETS.find((t) => bits === TYPE_BITS[t]);
+}

@@ -1,0 +1,53 @@
+// A plain name the vocabulary gives one type takes that type when the model gave another
+// (the model's unknown drug names came out as species in the clinical note and in BC5CDR).
+import { strict as assert } from 'node:assert';
+import type { EntityType } from '../../../src/engine';
+import { retypeByVocabulary } from '../../../src/engine/terminology/vocabularyTypes';
+import { mentionIn, terminology } from './shared';
+
+/** [text, type, modelType] of each mention after retyping, given the model's types. */
+function retyped(text: string, mentions: Array<[string, EntityType]>): Array<[string, EntityType, EntityType | undefined]> {
+  const out = retypeByVocabulary(terminology().linker, mentions.map(([m, type]) => mentionIn(text, m, type)));
+  return out.map((a) => [a.text, a.type, a.modelType]);
+}
+
+describe('terminology: the vocabulary types a plain name the model mistyped', function () {
+  this.timeout(20_000);
+
+  it('retypes drug, symptom and organism names of one type', () => {
+    const text = 'AF on apixaban; quetiapine for sleep. Orthopnoea and hiccups. Mycoplasma was excluded.';
+    assert.deepEqual(retyped(text, [['apixaban', 'Species'], ['quetiapine', 'Species'], ['Orthopnoea', 'Species'], ['hiccups', 'Species'], ['Mycoplasma', 'Chemical']]), [
+      ['apixaban', 'Chemical', 'Species'],
+      ['quetiapine', 'Chemical', 'Species'],
+      ['Orthopnoea', 'Disease', 'Species'],
+      ['hiccups', 'Disease', 'Species'],
+      ['Mycoplasma', 'Species', 'Chemical'],
+    ]);
+  });
+
+  it("keeps the model's type when the name fits it, names two types, or is an abbreviation or symbol", () => {
+    const text = 'Aspirin for angina; oxytocin was given; CIN after contrast; NMS on haloperidol; DCC was lost.';
+    assert.deepEqual(retyped(text, [['Aspirin', 'Chemical'], ['angina', 'Disease'], ['oxytocin', 'Gene'], ['CIN', 'Disease'], ['NMS', 'Disease'], ['DCC', 'Disease']]), [
+      ['Aspirin', 'Chemical', undefined],
+      ['angina', 'Disease', undefined],
+      ['oxytocin', 'Gene', undefined],
+      ['CIN', 'Disease', undefined],
+      ['NMS', 'Disease', undefined],
+      ['DCC', 'Disease', undefined],
+    ]);
+  });
+
+  it('never makes a gene or a cell of a common word, and leaves unknown words alone', () => {
+    const text = 'A pinch of salt; the strap broke; mitochondria; zqxwvy pills.';
+    assert.deepEqual(retyped(text, [['pinch', 'Disease'], ['strap', 'Disease'], ['mitochondria', 'Species'], ['zqxwvy', 'Species']]).map(([, type]) => type), ['Disease', 'Disease', 'Species', 'Species']);
+  });
+
+  it('enrich() links the retyped mention and its hover says where the type came from', () => {
+    const text = 'Atrial fibrillation, on apixaban.';
+    const [a] = terminology().enrich(text, [mentionIn(text, 'apixaban', 'Species')]);
+    assert.equal(a.type, 'Chemical');
+    assert.equal(a.modelType, 'Species');
+    assert.ok(a.concept, 'linked as a chemical');
+    assert.match(terminology().hoverMarkdown(a), /^\*\*Chemical\*\* · confidence 0\.90 · type from the vocabulary \(the model said Species\)/);
+  });
+});
