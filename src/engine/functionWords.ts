@@ -25,3 +25,20 @@ export function isFunctionWord(word: string): boolean {
   const lower = word.toLowerCase();
   return FUNCTION_WORDS.has(lower) && (word.length === 1 || word !== word.toUpperCase());
 }
+
+// Also never an entity: a lone number, with at most one lowercase letter after it ("3a" of "CKD
+// stage 3a", "15", compound "2t"); no corpus annotates one ("20S" of a proteasome keeps its
+// capital). And the name of a clinical measurement, alone or with its value ("eGFR 39", "INR
+// 1.1", "BMI 31"): the model, meeting a clinical note's lab line, calls them genes. Only the
+// measurements that are no substance: "Hb 121" and "CRP 8" name proteins (their values are the
+// model's error, not the name's).
+const NUMBER = /^\d+[a-z]?$/;
+const MEASURES = new Set(['eGFR', 'GFR', 'BMI', 'INR', 'SpO2', 'SaO2', 'BP', 'HR', 'RR', 'MAP']);
+const MEASURE_WITH_VALUE = /^(\S+)(?:\s+[\d.,/%]+)?$/;
+
+/** `surface` (a whole span) is a lone number or a clinical measurement's name, with or without its value. */
+export function isNumberOrMeasure(surface: string): boolean {
+  if (NUMBER.test(surface)) return true;
+  const name = MEASURE_WITH_VALUE.exec(surface)?.[1];
+  return name !== undefined && MEASURES.has(name);
+}

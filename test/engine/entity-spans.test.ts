@@ -43,6 +43,12 @@ describe('spanAnnotations', () => {
     assert.deepEqual(textsFound(t, phrases), ['NO', 'AT', 'reflux']);
   });
 
+  it('never returns a lone number or a lab measurement, but keeps proteins measured and numbered names', () => {
+    const t = 'CKD stage 3a. eGFR 39, INR 1.1, BMI 31, CRP 8. The 20S proteasome and caspase 3; compound 15.';
+    const phrases: [string, number][] = [['3a', B_DISEASE], ['eGFR 39', B_CHEMICAL], ['INR 1', B_CHEMICAL], ['BMI', B_DISEASE], ['CRP', B_CHEMICAL], ['20S', B_CHEMICAL], ['caspase 3', B_CHEMICAL], ['15', B_CHEMICAL]];
+    assert.deepEqual(textsFound(t, phrases), ['CRP', '20S', 'caspase 3']);
+  });
+
   it('types a one-word gene span with a small-molecule drug stem as a chemical, and filters on that type', () => {
     const geneScheme = labelScheme({ 0: 'O', 1: 'B-Gene', 2: 'I-Gene', 3: 'B-Chemical', 4: 'I-Chemical' });
     const t = 'EGFR-mutant cells resisted osimertinib and Olaparib, not somatostatin or the gefitinib resistance gene.';

@@ -91,7 +91,10 @@ describe('where an organism name ends', () => {
 });
 
 describe('a span the model stopped inside a dictionary term', () => {
-  const withDisease = Gazetteer.parse(['heart attack\t2', 'heart\t0', 'sodium chloride\t1', 'attack rate\t2'].join('\n'), 6);
+  const withDisease = Gazetteer.parse(
+    ['heart attack\t2', 'heart\t0', 'sodium chloride\t1', 'attack rate\t2', 'infective endocarditis\t2', 'end - stage renal disease\t2', 'recurrent bacterial infections\t2'].join('\n'),
+    6,
+  );
   const diseaseScheme = labelScheme({ 0: 'O', 1: 'B-Disease', 2: 'I-Disease', 3: 'B-Chemical', 4: 'I-Chemical' });
   const complete = (text: string, phrases: Array<[string, number]>) => {
     const words = bertWords(text);
@@ -106,5 +109,16 @@ describe('a span the model stopped inside a dictionary term', () => {
   it('never for chemicals, never into the next span, never past a term of another type', () => {
     assert.deepEqual(complete('Given sodium chloride.', [['sodium', 3]]), ['Chemical:sodium']);
     assert.deepEqual(complete('A heart attack rate.', [['heart', 1], ['attack rate', 1]]), ['Disease:heart', 'Disease:attack rate']);
+  });
+
+  it('joins two spans of its type that one term covers, never a span of another type', () => {
+    assert.deepEqual(complete('Suspected infective endocarditis.', [['infective', 1], ['endocarditis', 1]]), ['Disease:infective endocarditis']);
+    assert.deepEqual(complete('Suspected infective endocarditis.', [['infective', 1], ['endocarditis', 3]]), ['Disease:infective', 'Chemical:endocarditis']);
+  });
+
+  it('starts a span cut inside a hyphenated word where the term starts, but takes in no modifier', () => {
+    assert.deepEqual(complete('Known end-stage renal disease.', [['stage renal disease', 1]]), ['Disease:end-stage renal disease']);
+    assert.deepEqual(complete('Known end-stage renal disease.', [['stage renal', 1]]), ['Disease:end-stage renal disease']);
+    assert.deepEqual(complete('Had recurrent bacterial infections.', [['bacterial infections', 1]]), ['Disease:bacterial infections']);
   });
 });
