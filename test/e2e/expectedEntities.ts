@@ -1,12 +1,14 @@
 // What the extension must paint for a note, computed outside the editor with the engine and the
 // server's own paragraph batching (scores depend in their last digits on what is batched
-// together, and an entity near the confidence threshold must not flip), filtered with the
-// extension's defaults. The e2e tests compare decorations against it, so they hold for whichever
+// together, and an entity near the confidence threshold must not flip), then the server's
+// document-wide steps (abbreviations defined in another paragraph, the terminology layer, which
+// may retype a mention), filtered with the extension's defaults. The e2e tests compare decorations against it, so they hold for whichever
 // model is shipped. That this batching finds what annotating the whole text finds is a unit test
 // (test/server/incrementalAnnotator.test.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createEngine } from '../../src/engine';
+import { createEngine, withAbbreviationMentions } from '../../src/engine';
+import { createTerminology } from '../../src/engine/terminology';
 import { IncrementalAnnotator } from '../../src/server/incrementalAnnotator';
 
 export interface ExpectedEntity {
@@ -14,6 +16,8 @@ export interface ExpectedEntity {
   end: number;
   text: string;
   type: string;
+  /** The model's type, where the terminology layer gave the vocabulary's. */
+  modelType?: string;
 }
 
 export async function writeExpectedEntities(noteFile: string, outFile: string): Promise<void> {
@@ -22,10 +26,12 @@ export async function writeExpectedEntities(noteFile: string, outFile: string): 
   const engine = await createEngine({ inWorker: false });
   try {
     const annotator = new IncrementalAnnotator((texts, signal) => engine.annotateBatch(texts, { signal }));
-    const { annotations } = await annotator.annotate(readFileSync(noteFile, 'utf8'));
-    const expected: ExpectedEntity[] = annotations
+    const text = readFileSync(noteFile, 'utf8');
+    const { annotations } = await annotator.annotate(text);
+    const expected: ExpectedEntity[] = createTerminology()
+      .enrich(text, withAbbreviationMentions(text, annotations))
       .filter((a) => a.score >= minConfidence)
-      .map(({ start, end, text, type }) => ({ start, end, text, type }));
+      .map(({ start, end, text, type, modelType }) => ({ start, end, text, type, ...(modelType && { modelType }) }));
     writeFileSync(outFile, JSON.stringify({ note: noteFile, minConfidence, entities: expected }, null, 1));
   } finally {
     await engine.dispose();
