@@ -127,12 +127,17 @@ export class Linker {
    */
   link(mention: string, type: EntityType, abbreviations?: ReadonlyMap<string, string>): LinkResult | undefined {
     const longForm = abbreviations?.get(mention.trim());
+    const own = this.cached(mention, type);
     if (longForm && longForm !== mention) {
-      // The document said what this short form means here: that beats what it usually means.
+      // The document said what this short form means here: that beats what it usually means,
+      // unless what it said names no concept of the mention's type while the short form names
+      // one ("Staphylococcus aureus, methicillin-resistant (MRSA)" gives the long form
+      // "methicillin-resistant", a property; MRSA itself is the organism).
       const viaLong = this.cached(longForm, type);
-      if (viaLong) return { ...viaLong, method: 'abbreviation', longForm };
+      const ownIsBetter = own?.method === 'exact' && this.kb.conceptHeader(own.concept).typeBits && viaLong && !this.kb.conceptHeader(viaLong.concept).typeBits;
+      if (viaLong && !ownIsBetter) return { ...viaLong, method: 'abbreviation', longForm };
     }
-    return this.cached(mention, type);
+    return own;
   }
 
   /**

@@ -103,6 +103,12 @@ describe('linker', function () {
     assert.ok(undefinedMs.score < 0.8);
   });
 
+  it('keeps the short form\'s own concept when the definition names only a property', () => {
+    // Schwartz-Hearst reads "methicillin-resistant" as the long form of MRSA here.
+    const text = 'Blood cultures grew Staphylococcus aureus, methicillin-resistant (MRSA). MRSA persisted.';
+    assert.equal(ids(link('MRSA', 'Species', text))[0], 'MESH:D055624');
+  });
+
   it('links an adjective to its noun ("cirrhotic" → cirrhosis, "asthmatic" → asthma)', () => {
     for (const [adjective, id] of [['cirrhotic', 'MESH:D008103'], ['asthmatic', 'MESH:D001249'], ['hypoxic', 'MESH:D000860']]) {
       const r = link(adjective, 'Disease')!;
