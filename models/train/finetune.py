@@ -25,6 +25,7 @@ ap.add_argument("--no-gazetteer", action="store_true")
 ap.add_argument("--weak", action="append", default=[], metavar="CORPUS:TYPE",
                 help="that corpus's mentions of TYPE are partial labels (the type or O): its notion of the type is wider than the others'")
 ap.add_argument("--dev-limit", type=int, default=0, help="smoke tests: first N dev sentences per corpus")
+ap.add_argument("--save-rounds", action="store_true", help="also keep every evaluation round's weights (OUT-roundK.pt), for average.py")
 args = ap.parse_args()
 torch.set_num_threads(args.threads); random.seed(0); torch.manual_seed(0)
 
@@ -204,6 +205,8 @@ for items in batches():
         # the engine's: the last round is kept too, and eval_dev.sh chooses between the two.
         if done:
             torch.save(state, last_path)
+        if args.save_rounds:
+            torch.save(state, f"{args.out[:-3] if args.out.endswith('.pt') else args.out}-round{len(history)}.pt")
         last_eval = time.time()
     if done:
         break
