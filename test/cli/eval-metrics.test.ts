@@ -99,4 +99,23 @@ describe('mention-level evaluation', () => {
     assert.deepEqual(report.micro, { precision: 1, recall: 1 / 2, f1: 2 / 3 });
     assert.ok(report.tokensPerSecond > 0);
   });
+
+  it('evaluate() with enrich scores what the terminology layer made of every type the model found', async () => {
+    // The model calls aspirin a species; enrich() gives it the vocabulary's type.
+    const asked: (readonly string[] | undefined)[] = [];
+    const engine: AnnotatingEngine = {
+      annotateBatch: async (texts, opts) => {
+        asked.push(opts?.types);
+        return texts.map(() => [{ ...aspirin, type: 'Species' as const }, migraineHeadache]);
+      },
+      countTokens: async (t) => t.split(' ').length,
+    };
+    const retype = (_text: string, found: Annotation[]) => found.map((a) => (a.text === 'Aspirin' ? { ...a, type: 'Chemical' as const, modelType: a.type } : a));
+    const modelOnly = await evaluate(engine, [gold], { types: ['Chemical'] });
+    const enriched = await evaluate(engine, [gold], { types: ['Chemical'], enrich: retype, keepPredictions: true });
+    assert.deepEqual(asked, [['Chemical'], undefined], 'with enrich the model is asked for every type');
+    assert.equal(modelOnly.byType.Chemical!.tp, 0);
+    assert.equal(enriched.byType.Chemical!.tp, 1);
+    assert.deepEqual(enriched.predictions, [[{ ...aspirin, modelType: 'Species' }]], 'the kept predictions are the scored types only');
+  });
 });
