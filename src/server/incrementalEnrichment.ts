@@ -13,7 +13,8 @@ import type { Terminology } from './terminology';
 const MAX_CACHED_PARAGRAPHS = 20_000;
 
 export class IncrementalEnricher {
-  private readonly cache = new Map<string, Annotation[]>();
+  // Per paragraph, one result per entity (undefined: left out by the terminology layer).
+  private readonly cache = new Map<string, (Annotation | undefined)[]>();
   private definitionsKey = '';
 
   constructor(readonly terminology: Terminology) {}
@@ -37,17 +38,17 @@ export class IncrementalEnricher {
       return group.entities.length > 0 && !this.cache.has(group.key);
     });
     if (missing.length) {
-      const enriched = this.terminology.enrich(text, missing.flatMap((group) => group.entities));
+      const enriched = this.terminology.enrichEach(text, missing.flatMap((group) => group.entities));
       let next = 0;
       for (const group of missing) {
         const own = enriched.slice(next, next + group.entities.length);
         next += group.entities.length;
-        this.cache.set(group.key, own.map((a) => ({ ...a, start: a.start - group.range.start, end: a.end - group.range.start })));
+        this.cache.set(group.key, own.map((a) => a && { ...a, start: a.start - group.range.start, end: a.end - group.range.start }));
       }
     }
     // Scores are today's: the same paragraph batched with other neighbours differs in the last digits.
     return groups.flatMap((group) =>
-      (this.cache.get(group.key) ?? []).map((a, i) => ({ ...a, start: a.start + group.range.start, end: a.end + group.range.start, score: group.entities[i].score })),
+      (this.cache.get(group.key) ?? []).flatMap((a, i) => (a ? [{ ...a, start: a.start + group.range.start, end: a.end + group.range.start, score: group.entities[i].score }] : [])),
     );
   }
 }

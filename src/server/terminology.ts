@@ -9,8 +9,10 @@ export interface Terminology {
   readonly available: boolean;
   /** Problems met while loading, for the log. */
   readonly warnings: readonly string[];
-  /** Adds concept, context and suggestion to the entities of a whole document. */
+  /** Adds concept, context and suggestion to the entities of a whole document (some may be left out). */
   enrich(text: string, annotations: Annotation[]): Annotation[];
+  /** enrich(), one result per entity: undefined for one the terminology layer leaves out. */
+  enrichEach(text: string, annotations: Annotation[]): (Annotation | undefined)[];
   /** Hover Markdown for an (enriched) entity. */
   hoverMarkdown(annotation: Annotation): string;
 }
@@ -19,6 +21,7 @@ export const NER_ONLY: Terminology = {
   available: false,
   warnings: [],
   enrich: (_text, annotations) => annotations,
+  enrichEach: (_text, annotations) => annotations,
   hoverMarkdown: (a) => `**${a.type}** · confidence ${a.score.toFixed(2)}`,
 };
 
@@ -45,6 +48,7 @@ export async function loadServerTerminology(preferredVocabulary: string): Promis
     available: true,
     warnings: terminology.warnings,
     enrich: (text, annotations) => terminology.enrich(text, annotations),
+    enrichEach: (text, annotations) => terminology.enrichEach(text, annotations),
     hoverMarkdown: (a) => terminology.hoverMarkdown(a),
   };
 }

@@ -27,7 +27,7 @@ describe('IncrementalEnricher with the bundled vocabulary', function () {
    */
   async function enrichAfterEdit(edited: string) {
     const calls: number[] = [];
-    const enricher = new IncrementalEnricher({ ...terminology, enrich: (text, annotations) => (calls.push(annotations.length), terminology.enrich(text, annotations)) });
+    const enricher = new IncrementalEnricher({ ...terminology, enrichEach: (text, annotations) => (calls.push(annotations.length), terminology.enrichEach(text, annotations)) });
     enricher.enrich(NOTE, await entitiesOf(NOTE));
     const entities = await entitiesOf(edited);
     calls.length = 0;
@@ -57,5 +57,37 @@ describe('IncrementalEnricher with the bundled vocabulary', function () {
     const { result, calls, entities, whole } = await enrichAfterEdit(NOTE.replace('chronic kidney disease stage 3a', 'chronic kidney disease (CKD) stage 3a'));
     assert.deepEqual(calls, [entities.length]);
     assert.deepEqual(result, whole);
+  });
+});
+
+describe('IncrementalEnricher when the terminology layer leaves entities out', () => {
+  // A stand-in terminology that leaves out "liver" (a body part) and links nothing, so that what
+  // is checked is only the bookkeeping: which paragraph's entities come back, with today's scores.
+  const calls: string[][] = [];
+  const fake: Terminology = {
+    available: true,
+    warnings: [],
+    enrichEach: (_text, annotations) => (calls.push(annotations.map((a) => a.text)), annotations.map((a) => (a.text === 'liver' ? undefined : { ...a }))),
+    enrich: (text, annotations) => fake.enrichEach(text, annotations).filter((a): a is Annotation => !!a),
+    hoverMarkdown: () => '',
+  };
+  const at = (text: string, phrase: string, score = 0.9): Annotation => {
+    const start = text.indexOf(phrase);
+    return { start, end: start + phrase.length, text: phrase, type: 'Disease', score };
+  };
+
+  it('drops them, keeps the others with their scores, and reuses paragraphs across edits', () => {
+    const before = 'Hepatitis and a large liver.\n\nJaundice since May.';
+    const enricher = new IncrementalEnricher(fake);
+    assert.deepEqual(enricher.enrich(before, [at(before, 'Hepatitis'), at(before, 'liver'), at(before, 'Jaundice', 0.7)]).map((a) => [a.text, a.start, a.score]), [
+      ['Hepatitis', 0, 0.9], ['Jaundice', before.indexOf('Jaundice'), 0.7],
+    ]);
+    calls.length = 0;
+    const after = 'Hepatitis and a large liver.\n\nJaundice and pruritus since May.';
+    const result = enricher.enrich(after, [at(after, 'Hepatitis', 0.8), at(after, 'liver'), at(after, 'Jaundice', 0.6), at(after, 'pruritus')]);
+    assert.deepEqual(calls, [['Jaundice', 'pruritus']], 'only the edited paragraph goes to the terminology layer');
+    assert.deepEqual(result.map((a) => [a.text, a.start, a.score]), [
+      ['Hepatitis', 0, 0.8], ['Jaundice', after.indexOf('Jaundice'), 0.6], ['pruritus', after.indexOf('pruritus'), 0.9],
+    ]);
   });
 });

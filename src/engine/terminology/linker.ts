@@ -173,6 +173,18 @@ export class Linker {
     return bits;
   }
 
+  /**
+   * Whether `text`, as written, names only parts of the body (untyped MeSH anatomy concepts):
+   * "liver", "optic nerve", "heart valves". Abbreviations do not count.
+   */
+  namesOnlyAnatomy(text: string): boolean {
+    const entries = this.kb.lookup(text).filter((e) => e.kind !== 'abbreviation');
+    return entries.length > 0 && entries.every((e) => {
+      const { typeBits, treeNumbers } = this.kb.conceptHeader(e.concept);
+      return !typeBits && treeNumbers.length > 0 && treeNumbers.every((t) => t.startsWith('A'));
+    });
+  }
+
   private cached(text: string, type: EntityType): LinkResult | undefined {
     const id = `${type}\t${text}`;
     let result = this.cache.get(id);

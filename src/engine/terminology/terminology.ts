@@ -49,9 +49,12 @@ export interface Terminology {
   readonly warnings: string[];
   /**
    * Copies of `annotations` with concept, context and suggestion added. Offsets unchanged; a
-   * plain name the vocabulary types otherwise takes that type (`modelType` keeps the model's).
+   * plain name the vocabulary types otherwise takes that type (`modelType` keeps the model's),
+   * and the name of a body part alone is left out (vocabularyTypes.ts).
    */
   enrich(text: string, annotations: Annotation[]): Annotation[];
+  /** enrich(), one result per annotation: undefined for one left out. */
+  enrichEach(text: string, annotations: Annotation[]): (Annotation | undefined)[];
   /** The hover Markdown of an enriched annotation (vocabulary versions filled in). */
   hoverMarkdown(annotation: Annotation): string;
 }
@@ -93,29 +96,35 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
   const chose = preferred.some((p) => p !== 'MESH');
   const suggester = new Suggester(kb, { preferredVocabularies: order, userChoseVocabularies: chose, ignore: opts.ignore });
 
+  const enrichEach = (text: string, modelAnnotations: Annotation[]): (Annotation | undefined)[] => {
+    const typed = opts.vocabularyTypes === false ? modelAnnotations : retypeByVocabulary(linker, modelAnnotations);
+    const annotations = typed.filter((a): a is Annotation => a !== undefined);
+    const definitions = findAbbreviations(text);
+    const abbreviations = linkingAbbreviations(text, definitions);
+    const contexts = opts.context === false ? [] : detectContext(text, annotations);
+    const guarded = opts.suggestions === false ? [] : protectedRanges(text);
+    const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => linker.link(a.text, a.type, abbreviations)));
+    const enriched = annotations.map((a, i) => {
+      const result: Annotation = { ...a };
+      const link = links[i];
+      if (link) result.concept = toConcept(kb, link, order);
+      if (contexts[i]) result.context = contexts[i];
+      if (link && opts.suggestions !== false) {
+        const suggestion = suggester.suggest(a, link, { text, definitions, protectedRanges: guarded });
+        if (suggestion) result.suggestion = suggestion;
+      }
+      return result;
+    });
+    let next = 0;
+    return typed.map((a) => (a === undefined ? undefined : enriched[next++]));
+  };
+
   return {
     kb,
     linker,
     warnings,
-    enrich(text, modelAnnotations) {
-      const annotations = opts.vocabularyTypes === false ? modelAnnotations : retypeByVocabulary(linker, modelAnnotations);
-      const definitions = findAbbreviations(text);
-      const abbreviations = linkingAbbreviations(text, definitions);
-      const contexts = opts.context === false ? [] : detectContext(text, annotations);
-      const guarded = opts.suggestions === false ? [] : protectedRanges(text);
-      const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => linker.link(a.text, a.type, abbreviations)));
-      return annotations.map((a, i) => {
-        const enriched: Annotation = { ...a };
-        const link = links[i];
-        if (link) enriched.concept = toConcept(kb, link, order);
-        if (contexts[i]) enriched.context = contexts[i];
-        if (link && opts.suggestions !== false) {
-          const suggestion = suggester.suggest(a, link, { text, definitions, protectedRanges: guarded });
-          if (suggestion) enriched.suggestion = suggestion;
-        }
-        return enriched;
-      });
-    },
+    enrich: (text, annotations) => enrichEach(text, annotations).filter((a): a is Annotation => a !== undefined),
+    enrichEach,
     hoverMarkdown: (annotation) => hoverMarkdown(annotation, { versions }),
   };
 }

@@ -9,6 +9,10 @@
 // paper defines. Only to Chemical, Disease or Species: common words are gene aliases ("pinch",
 // "strap") and cell names are parts of other names. A name of two types (oxytocin is a hormone
 // and a gene) keeps the model's type.
+//
+// And a mention that names only a part of the body ("liver", "optic nerve", "heart valves", which
+// the model took for diseases in BC5CDR) is no entity of any of our types: it is dropped. Not a
+// cell mention (cell types are anatomy too, and typed so).
 import type { Annotation, EntityType } from '../types';
 import type { Linker } from './linker';
 import { TYPE_BITS } from './vocabularies';
@@ -17,9 +21,15 @@ const TARGETS: EntityType[] = ['Chemical', 'Disease', 'Species'];
 // One to three lowercase words, the first possibly capitalised, of five letters or more in all.
 const PLAIN_NAME = /^(?=.{5})\p{Lu}?\p{Ll}+(?:[ -]\p{Ll}+){0,2}$/u;
 
-/** `annotations` with each plain name the vocabulary types otherwise retyped (and its `modelType` kept). */
-export function retypeByVocabulary(linker: Linker, annotations: readonly Annotation[]): Annotation[] {
+const NOT_ANATOMY: EntityType[] = ['CellLine', 'CellType'];
+
+/**
+ * `annotations`, one for one, with each plain name the vocabulary types otherwise retyped (and
+ * its `modelType` kept), and undefined for a name of a body part.
+ */
+export function retypeByVocabulary(linker: Linker, annotations: readonly Annotation[]): (Annotation | undefined)[] {
   return annotations.map((a) => {
+    if (!NOT_ANATOMY.includes(a.type) && linker.namesOnlyAnatomy(a.text)) return undefined;
     const type = vocabularyType(linker, a);
     return type ? { ...a, type, modelType: a.modelType ?? a.type } : a;
   });

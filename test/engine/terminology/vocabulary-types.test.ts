@@ -8,7 +8,7 @@ import { mentionIn, terminology } from './shared';
 /** [text, type, modelType] of each mention after retyping, given the model's types. */
 function retyped(text: string, mentions: Array<[string, EntityType]>): Array<[string, EntityType, EntityType | undefined]> {
   const out = retypeByVocabulary(terminology().linker, mentions.map(([m, type]) => mentionIn(text, m, type)));
-  return out.map((a) => [a.text, a.type, a.modelType]);
+  return out.map((a, i) => (a ? [a.text, a.type, a.modelType] : [mentions[i][0], 'left out' as EntityType, undefined]));
 }
 
 describe('terminology: the vocabulary types a plain name the model mistyped', function () {
@@ -40,6 +40,15 @@ describe('terminology: the vocabulary types a plain name the model mistyped', fu
   it('never makes a gene or a cell of a common word, and leaves unknown words alone', () => {
     const text = 'A pinch of salt; the strap broke; mitochondria; zqxwvy pills.';
     assert.deepEqual(retyped(text, [['pinch', 'Disease'], ['strap', 'Disease'], ['mitochondria', 'Species'], ['zqxwvy', 'Species']]).map(([, type]) => type), ['Disease', 'Disease', 'Species', 'Species']);
+  });
+
+  it('leaves out a body part named alone, except as a cell, and enrich() drops it', () => {
+    const text = 'Pain over the liver and the optic nerve; hepatocytes; liver cirrhosis.';
+    assert.deepEqual(retyped(text, [['liver', 'Disease'], ['optic nerve', 'Chemical'], ['hepatocytes', 'CellType'], ['liver cirrhosis', 'Disease']]).map(([, type]) => type), [
+      'left out', 'left out', 'CellType', 'Disease',
+    ]);
+    const found = terminology().enrich(text, [mentionIn(text, 'Pain', 'Disease'), mentionIn(text, 'liver', 'Disease'), mentionIn(text, 'liver cirrhosis', 'Disease')]);
+    assert.deepEqual(found.map((a) => a.text), ['Pain', 'liver cirrhosis']);
   });
 
   it('enrich() links the retyped mention and its hover says where the type came from', () => {
