@@ -4,7 +4,8 @@
 //     its label. No gold corpus annotates one, yet the model has tagged the "–" of
 //     "Hyperkalaemia, mild – likely..." as a Disease. Nor is a lone function or time word
 //     (functionWords.ts): "No" as a chemical, "ago" as a disease in clinical notes, nor a lone
-//     number ("3a" of "stage 3a") or a lab measurement ("eGFR 39" as a gene). And a one-word
+//     number ("3a" of "stage 3a") or a lab measurement ("eGFR 39" as a gene), nor, unless a
+//     disease ("vomiting"), a lone "-ing" word ("combining" as a gene). And a one-word
 //     "gene" with a small-molecule drug stem ("osimertinib" next to "EGFR") is a chemical;
 //   - a span never begins or ends with Markdown markup, a dash or an unpaired bracket: the model,
 //     trained on plain abstracts, takes in the "**" of "**capmatinib**", the bullet of
@@ -16,7 +17,7 @@
 //     after the hyphen, and every corpus annotates the prefix as part of the name.
 import type { AnnotateOptions } from './engineApi';
 import { isDrugName } from './drugStems';
-import { isFunctionWord, isNumberOrMeasure } from './functionWords';
+import { isFunctionWord, isGerund, isNumberOrMeasure } from './functionWords';
 import type { BertWord } from './bertWords';
 import type { LabelScheme } from './labels';
 import type { Annotation } from './types';
@@ -83,6 +84,7 @@ export function spanAnnotations(text: string, words: readonly BertWord[], spans:
     const surface = text.slice(start, end);
     if (!LETTER_OR_DIGIT.test(surface) || isFunctionWord(surface) || isNumberOrMeasure(surface)) continue;
     const type = decoded === 'Gene' && isDrugName(surface) ? 'Chemical' : decoded;
+    if (type !== 'Disease' && isGerund(surface)) continue;
     if (opts.types && !opts.types.includes(type)) continue;
     found.push({ start, end, text: surface, type, score: span.score });
   }

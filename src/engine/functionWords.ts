@@ -42,3 +42,13 @@ export function isNumberOrMeasure(surface: string): boolean {
   const name = MEASURE_WITH_VALUE.exec(surface)?.[1];
   return name !== undefined && MEASURES.has(name);
 }
+
+// A lone verb form in "-ing" ("combining", "spiking", "smoking", "losing") names an event, not a
+// substance, gene, organism or cell: the model tagged these in every corpus, and no corpus's
+// gold has one. Only a disease may be one ("vomiting", "bleeding", "itching").
+const GERUND = /^\p{Lu}?\p{Ll}{3,}ing$/u;
+
+/** `surface` (a whole span) is a lone "-ing" word ("Smoking" at a sentence start too), which only a Disease span may be. */
+export function isGerund(surface: string): boolean {
+  return GERUND.test(surface);
+}

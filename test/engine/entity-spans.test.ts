@@ -49,6 +49,12 @@ describe('spanAnnotations', () => {
     assert.deepEqual(textsFound(t, phrases), ['CRP', '20S', 'caspase 3']);
   });
 
+  it('never returns a lone "-ing" word unless as a disease', () => {
+    const t = 'Combining drugs, smoking and vomiting; spiking cells and ring finger proteins.';
+    const phrases: [string, number][] = [['Combining', B_CHEMICAL], ['smoking', B_CHEMICAL], ['vomiting', B_DISEASE], ['spiking', B_CHEMICAL], ['ring finger proteins', B_CHEMICAL]];
+    assert.deepEqual(textsFound(t, phrases), ['vomiting', 'ring finger proteins']);
+  });
+
   it('types a one-word gene span with a small-molecule drug stem as a chemical, and filters on that type', () => {
     const geneScheme = labelScheme({ 0: 'O', 1: 'B-Gene', 2: 'I-Gene', 3: 'B-Chemical', 4: 'I-Chemical' });
     const t = 'EGFR-mutant cells resisted osimertinib and Olaparib, not somatostatin or the gefitinib resistance gene.';
