@@ -67,11 +67,11 @@ describe('model card numbers for the comparison', () => {
   it('reads strict dev F1 per corpus and type, and the int8 speed, from the bundled card', () => {
     const card = readModelCard(BUNDLED)!;
     const f1 = Object.fromEntries(card.scores.map((s) => [s.name, s.strictF1]));
-    assert.equal(f1['BC5CDR Chemical + Disease'], 82.39);
-    assert.equal(f1['BC5CDR Chemical + Disease — Disease'], 77.57);
-    assert.equal(f1['NCBI-disease'], 76.39);
-    assert.equal(f1['JNLPBA — CellType'], 72.68);
-    assert.equal(card.tokensPerSecond, 7674);
+    assert.equal(f1['BC5CDR Chemical + Disease'], 84.76);
+    assert.equal(f1['BC5CDR Chemical + Disease — Disease'], 80.71);
+    assert.equal(f1['NCBI-disease'], 78.79);
+    assert.equal(f1['JNLPBA — CellType'], 72.00);
+    assert.equal(card.tokensPerSecond, 7791);
   });
 
   it('is null for a folder without a card', () => {
