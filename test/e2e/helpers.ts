@@ -87,13 +87,16 @@ export function asOffsets(painted: PaintedDecorations, doc: vscode.TextDocument)
 
 /** What the extension must paint for the clinical note: range, text and type. */
 export function expectedEntities(): ExpectedEntity[] {
-  return retypedEntities(false);
+  return readExpected(process.env.BIOLENS_E2E_EXPECTED!).map(({ modelType: _model, ...painted }) => painted);
 }
 
-/** The expected entities with the model's type where the vocabulary gave another (`only`: just those). */
-export function retypedEntities(only = true): ExpectedEntity[] {
-  const entities: ExpectedEntity[] = JSON.parse(readFileSync(process.env.BIOLENS_E2E_EXPECTED!, 'utf8')).entities;
-  return only ? entities.filter((e) => e.modelType) : entities.map(({ modelType: _model, ...painted }) => painted);
+/** The entities of drug-names.txt whose type the vocabulary gave, with the model's type. */
+export function retypedEntities(): ExpectedEntity[] {
+  return readExpected(process.env.BIOLENS_E2E_EXPECTED_DRUG_NAMES!).filter((e) => e.modelType);
+}
+
+function readExpected(file: string): ExpectedEntity[] {
+  return JSON.parse(readFileSync(file, 'utf8')).entities;
 }
 
 /**

@@ -58,6 +58,9 @@ async function main(): Promise<void> {
   const expectedFile = path.join(OUT, 'expected-entities.json');
   mkdirSync(OUT, { recursive: true });
   await writeExpectedEntities(path.join(ROOT, 'examples', 'clinical-note.txt'), expectedFile);
+  // Drug and symptom names a model may mistype (the terminology layer then gives the vocabulary's type).
+  const drugNamesFile = path.join(OUT, 'expected-drug-names.json');
+  await writeExpectedEntities(path.join(__dirname, 'fixtures', 'trusted-workspace', 'drug-names.txt'), drugNamesFile);
   console.log(`expected entities computed by the engine (${elapsed(started)})`);
   const failed: string[] = [];
   const resultsFile = path.join(OUT, 'results.jsonl');
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
           BIOLENS_E2E_ROOT: ROOT,
           BIOLENS_E2E_ARTIFACTS: ARTIFACTS,
           BIOLENS_E2E_EXPECTED: expectedFile,
+          BIOLENS_E2E_EXPECTED_DRUG_NAMES: drugNamesFile,
           BIOLENS_E2E_FIXTURES: FIXTURES,
           BIOLENS_E2E_GREP: process.env.BIOLENS_E2E_GREP ?? '',
           BIOLENS_E2E_RESULTS: resultsFile,
