@@ -69,11 +69,6 @@ function tryLoad(): KnowledgeBase | undefined {
   }
 }
 
-/** Each document's annotations with concept, context and suggestion added. */
-export function enrichDocuments<D extends Document>(terminology: Terminology, documents: D[]): D[] {
-  return documents.map((d) => ({ ...d, annotations: terminology.enrich(d.text, d.annotations) }));
-}
-
 /**
  * The vocabulary of a gold corpus's concept ids (MESH for BC5CDR's bare D/C numbers): the
  * prefix most of its ids carry, if BioLens knows that vocabulary; undefined when the gold has none.

@@ -8,7 +8,8 @@ import { CliError, UsageError } from '../errors';
 import { readTextFile, useColor, type CliIo } from '../io';
 import { progressReporter } from '../progress';
 import { renderPretty } from '../render/pretty';
-import { enrichDocuments, loadTerminology, TERMINOLOGY_HELP, TERMINOLOGY_OPTIONS, terminologyOptions } from '../terminology';
+import { loadTerminology, TERMINOLOGY_HELP, TERMINOLOGY_OPTIONS, terminologyOptions } from '../terminology';
+import { annotateThrough, type Enrich } from '../../engine/annotateThrough';
 import { parseEntityTypes, writeBioC, writeBratAnn, writeJsonl, writePubTator, type Document } from '../../engine/formats';
 
 const FORMATS = ['pretty', 'jsonl', 'pubtator', 'brat', 'bioc'] as const;
@@ -58,17 +59,14 @@ output is not a terminal or NO_COLOR is set.`,
     const engine = await loadEngine({ model: stringOption(args, 'model'), cwd: io.cwd });
     try {
       const terminology = linking && loadTerminology(linking, io, 'annotate');
+      const enrich: Enrich | undefined = terminology ? (text, found) => terminology.enrich(text, found) : undefined;
       const progress = inputs.length > BATCH ? progressReporter(io.stderr, 'annotate') : undefined;
       const color = useColor(io.stdout, io.env);
       const documents: Document[] = [];
       for (let i = 0; i < inputs.length; i += BATCH) {
         const batch = inputs.slice(i, i + BATCH);
-        // The terminology layer may retype a mention (a drug the model called a species), so it
-        // sees every type and the asked-for types are kept after it.
-        const results = await engine.annotateBatch(batch.map((d) => d.text), { types: terminology ? undefined : types, minScore });
-        const annotated = batch.map((d, j) => ({ ...d, annotations: results[j] }));
-        const enriched = terminology ? enrichDocuments(terminology, annotated) : annotated;
-        documents.push(...(terminology && types ? enriched.map((d) => ({ ...d, annotations: d.annotations.filter((a) => types.includes(a.type)) })) : enriched));
+        const results = await annotateThrough(engine, batch.map((d) => d.text), { types, minScore }, enrich);
+        documents.push(...batch.map((d, j) => ({ ...d, annotations: results[j] })));
         progress?.(documents.length, inputs.length);
         if (format === 'pretty') for (const d of documents.slice(i)) io.stdout.write(renderPretty(d, color));
       }

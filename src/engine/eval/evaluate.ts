@@ -1,4 +1,5 @@
 // Runs an engine over gold documents and scores it: the report `biolens eval --json` prints.
+import { annotateThrough, type Enrich } from '../annotateThrough';
 import type { NerEngine } from '../engineApi';
 import type { Annotation, EntityType } from '../types';
 import type { Document } from '../formats/document';
@@ -36,7 +37,7 @@ export interface EvaluateOptions {
    * model's output. The model is then asked for every type, because enrich() may retype a
    * mention, and the scored types are kept after it.
    */
-  enrich?: (text: string, annotations: Annotation[]) => Annotation[];
+  enrich?: Enrich;
 }
 
 export async function evaluate(engine: AnnotatingEngine, documents: Document[], options: EvaluateOptions = {}): Promise<EvalReport> {
@@ -46,8 +47,7 @@ export async function evaluate(engine: AnnotatingEngine, documents: Document[], 
   const started = performance.now();
   for (let i = 0; i < documents.length; i += batchSize) {
     const texts = documents.slice(i, i + batchSize).map((d) => d.text);
-    const found = await engine.annotateBatch(texts, { types: options.enrich ? undefined : types, minScore: options.minScore, signal: options.signal });
-    predictions.push(...(options.enrich ? found.map((annotations, j) => options.enrich!(texts[j], annotations).filter((a) => types.includes(a.type))) : found));
+    predictions.push(...(await annotateThrough(engine, texts, { types, minScore: options.minScore, signal: options.signal }, options.enrich)));
     options.onProgress?.(Math.min(i + batchSize, documents.length), documents.length);
   }
   const seconds = (performance.now() - started) / 1000;
