@@ -164,25 +164,21 @@ export class Linker {
   }
 
   /**
-   * The entity types (TYPE_BITS, OR-ed) of the typed concepts that `text` exactly names, as
-   * written: 0 when it names none. A drug name is Chemical alone; "oxytocin" is Chemical and Gene.
+   * What the vocabulary says `text`, as written, names (one lookup): `typeBits`, the entity types
+   * (TYPE_BITS, OR-ed) of the typed concepts it names, 0 for none (a drug name is Chemical alone;
+   * "oxytocin" is Chemical and Gene); `onlyAnatomy`, whether it names nothing but parts of the
+   * body (untyped MeSH anatomy concepts: "liver", "optic nerve"; abbreviations do not count).
    */
-  typesNamed(text: string): number {
-    let bits = 0;
-    for (const e of this.plausible(text, this.kb.lookup(text))) bits |= this.kb.conceptHeader(e.concept).typeBits;
-    return bits;
-  }
-
-  /**
-   * Whether `text`, as written, names only parts of the body (untyped MeSH anatomy concepts):
-   * "liver", "optic nerve", "heart valves". Abbreviations do not count.
-   */
-  namesOnlyAnatomy(text: string): boolean {
-    const entries = this.kb.lookup(text).filter((e) => e.kind !== 'abbreviation');
-    return entries.length > 0 && entries.every((e) => {
-      const { typeBits, treeNumbers } = this.kb.conceptHeader(e.concept);
-      return !typeBits && treeNumbers.length > 0 && treeNumbers.every((t) => t.startsWith('A'));
+  namedKinds(text: string): { typeBits: number; onlyAnatomy: boolean } {
+    const entries = this.kb.lookup(text);
+    let typeBits = 0;
+    for (const e of this.plausible(text, entries)) typeBits |= this.kb.conceptHeader(e.concept).typeBits;
+    const names = entries.filter((e) => e.kind !== 'abbreviation');
+    const onlyAnatomy = names.length > 0 && names.every((e) => {
+      const { typeBits: bits, treeNumbers } = this.kb.conceptHeader(e.concept);
+      return !bits && treeNumbers.length > 0 && treeNumbers.every((t) => t.startsWith('A'));
     });
+    return { typeBits, onlyAnatomy };
   }
 
   private cached(text: string, type: EntityType): LinkResult | undefined {

@@ -29,15 +29,14 @@ const NOT_ANATOMY: EntityType[] = ['CellLine', 'CellType'];
  */
 export function retypeByVocabulary(linker: Linker, annotations: readonly Annotation[]): (Annotation | undefined)[] {
   return annotations.map((a) => {
-    if (!NOT_ANATOMY.includes(a.type) && linker.namesOnlyAnatomy(a.text)) return undefined;
-    const type = vocabularyType(linker, a);
+    const named = linker.namedKinds(a.text);
+    if (!NOT_ANATOMY.includes(a.type) && named.onlyAnatomy) return undefined;
+    const type = vocabularyType(a, named.typeBits);
     return type ? { ...a, type, modelType: a.modelType ?? a.type } : a;
   });
 }
 
-function vocabularyType(linker: Linker, a: Annotation): EntityType | undefined {
-  if (!PLAIN_NAME.test(a.text)) return undefined;
-  const bits = linker.typesNamed(a.text);
-  if (!bits || bits & TYPE_BITS[a.type]) return undefined;
+function vocabularyType(a: Annotation, bits: number): EntityType | undefined {
+  if (!PLAIN_NAME.test(a.text) || !bits || bits & TYPE_BITS[a.type]) return undefined;
   return TARGETS.find((t) => bits === TYPE_BITS[t]);
 }
