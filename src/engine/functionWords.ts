@@ -1,7 +1,8 @@
 // English words that never name an entity on their own: articles, pronouns, prepositions,
 // conjunctions, auxiliaries and modals, negation and time words ("Denies" of a clinical note),
 // months and weekdays. The model, trained on abstracts, sometimes tags one in a clinical note
-// ("No" as a chemical, "ago", "Denies" or "March" as a disease). Written out here rather than learnt: a closed class needs no corpus.
+// ("No" as a chemical, "ago", "Denies" or "March" as a disease). Written out here rather than
+// learnt: a closed class needs no corpus.
 // All-capital forms are not in it: "NO" is nitric oxide, "AT" ataxia-telangiectasia.
 const WORDS = `
 a an the this that these those some any each every either neither both all no none other another such

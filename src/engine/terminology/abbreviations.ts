@@ -3,6 +3,7 @@
 // AbbreviationDetector implements. It finds "long form (SF)" and "SF (long form)" and matches
 // the short form's characters right to left inside the long form, so "heart failure (HF)" is a
 // definition and "heart rate (HF)" is not.
+import { binomialAbbreviations } from './binomials';
 
 export interface AbbreviationDefinition {
   short: string;
@@ -13,8 +14,6 @@ export interface AbbreviationDefinition {
   longStart: number;
   longEnd: number;
 }
-
-import { binomialAbbreviations } from './binomials';
 
 const PARENTHESIS = /\(([^()]*)\)/g;
 const MAX_SHORT_LENGTH = 10;
