@@ -2,6 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { biolens, completeDecorations, openInEditor, retypedEntities, screenshot, workspaceFile } from '../helpers';
 
+/** The hovers at `position`, and their Markdown joined. */
+async function hoversAt(uri: vscode.Uri, position: vscode.Position): Promise<{ hovers: vscode.Hover[]; markdown: string }> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return { hovers, markdown: hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n') };
+}
+
 describe('Hovering an entity', () => {
   it('shows its type and confidence, and its concept with the definition when concept linking is on', async () => {
     const api = await biolens();
@@ -13,8 +19,7 @@ describe('Hovering an entity', () => {
     assert.ok(entity, 'the note has a standalone atrial fibrillation mention');
 
     const inside = entity.range.start.translate(0, 2);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, inside);
-    const markdown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const { hovers, markdown } = await hoversAt(editor.document.uri, inside);
 
     assert.match(markdown, /Disease/);
     assert.ok(hovers.some((h) => h.range?.isEqual(entity.range)), 'the hover covers the entity');
@@ -37,7 +42,7 @@ describe('Hovering an entity', () => {
     });
     assert.ok(nested.length > 0, `an organism highlighted inside another entity: ${JSON.stringify(painted.entities.map((e) => [e.type, e.text]))}`);
     const hoverAt = async (position: vscode.Position) => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+      const { hovers } = await hoversAt(editor.document.uri, position);
       return hovers.find((h) => h.contents.some((c) => /confidence/.test(typeof c === 'string' ? c : c.value)));
     };
     for (const { inner, outer } of nested) {
@@ -60,15 +65,14 @@ describe('Hovering an entity', () => {
     for (const expected of retyped) {
       const entity = painted.entities.find((e) => editor.document.offsetAt(e.range.start) === expected.start && e.text === expected.text);
       assert.equal(entity?.type, expected.type, `"${expected.text}" is highlighted as a ${expected.type}`);
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, entity!.range.start);
-      const markdown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      const { markdown } = await hoversAt(editor.document.uri, entity!.range.start);
       assert.match(markdown, new RegExp(`^\\*\\*${expected.type}\\*\\* · confidence [0-9.]+ · type from the vocabulary \\(the model said [^)]+\\)`, 'm'));
     }
   });
 
   it('shows nothing away from entities', async () => {
     const editor = await openInEditor(workspaceFile('examples', 'clinical-note.txt'));
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 2));
+    const { hovers } = await hoversAt(editor.document.uri, new vscode.Position(0, 2));
     assert.equal(hovers.filter((h) => h.contents.some((c) => /confidence/.test(typeof c === 'string' ? c : c.value))).length, 0);
   });
 });
