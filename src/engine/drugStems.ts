@@ -5,7 +5,7 @@
 const STEMS = [
   'tinib', 'ciclib', 'parib', 'rafenib', 'zomib', 'limus', 'platin', 'taxel', 'rubicin', 'floxacin', 'sartan',
   'pril', 'olol', 'vastatin', 'navir', 'dipine', 'prazole', 'setron', 'triptan', 'gliptin', 'gliflozin', 'xaban',
-  'gatran', 'lukast', 'dronate', 'tecan', 'citabine', 'oxetine', 'azepam',
+  'gatran', 'tril', 'lukast', 'dronate', 'tecan', 'citabine', 'oxetine', 'azepam',
 ];
 const DRUG_NAME = new RegExp(`^\\p{L}{2,}(?:${STEMS.join('|')})$`, 'iu');
 

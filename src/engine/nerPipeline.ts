@@ -9,6 +9,7 @@ import { spanAnnotations } from './entitySpans';
 import { withAbbreviationMentions } from './abbreviationMentions';
 import { EngineDisposedError, ModelLoadError } from './errors';
 import { nestedOrganisms } from './nestedOrganisms';
+import { dosedDrugs } from './dosedDrugs';
 import { nestedChemicals } from './nestedChemicals';
 import { completeTerms } from './termCompletion';
 import { fixOrganismBoundaries } from './organismBoundaries';
@@ -145,6 +146,7 @@ export class NerPipeline implements NerEngine {
     const nested = [
       ...nestedOrganisms(sentence.words, spans, this.scheme, this.gazetteer, speciesBit),
       ...nestedChemicals(sentence.words, spans, this.scheme, this.gazetteer, this.bits.Chemical ?? 0),
+      ...dosedDrugs(text, sentence.words, spans, this.scheme, this.gazetteer, this.bits.Chemical ?? 0, emissions),
     ];
     // Document order: by start, a container before the entity nested at its first word.
     const all = nested.length ? [...spans, ...nested].sort((a, b) => a.firstWord - b.firstWord || b.lastWord - a.lastWord) : spans;

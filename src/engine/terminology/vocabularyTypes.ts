@@ -18,8 +18,11 @@ import type { Linker } from './linker';
 import { TYPE_BITS } from './vocabularies';
 
 const TARGETS: EntityType[] = ['Chemical', 'Disease', 'Species'];
-// One to three lowercase words, the first possibly capitalised, of five letters or more in all.
-const PLAIN_NAME = /^(?=.{5})\p{Lu}?\p{Ll}+(?:[ -]\p{Ll}+){0,2}$/u;
+// One to three lowercase words, the first possibly capitalised, of four letters or more in all
+// ("rash", a disease the model called a chemical in a note's allergy line). Not a Greek letter's
+// name: "beta" names a chemical in MeSH but is part of a gene or receptor name when alone.
+const GREEK_LETTER = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|sigma|omega)$/i;
+const PLAIN_NAME = /^(?=.{4})\p{Lu}?\p{Ll}+(?:[ -]\p{Ll}+){0,2}$/u;
 
 const NOT_ANATOMY: EntityType[] = ['CellLine', 'CellType'];
 
@@ -37,6 +40,6 @@ export function retypeByVocabulary(linker: Linker, annotations: readonly Annotat
 }
 
 function vocabularyType(a: Annotation, bits: number): EntityType | undefined {
-  if (!PLAIN_NAME.test(a.text) || !bits || bits & TYPE_BITS[a.type]) return undefined;
+  if (!PLAIN_NAME.test(a.text) || GREEK_LETTER.test(a.text) || !bits || bits & TYPE_BITS[a.type]) return undefined;
   return TARGETS.find((t) => bits === TYPE_BITS[t]);
 }

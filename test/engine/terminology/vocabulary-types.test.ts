@@ -25,6 +25,14 @@ describe('terminology: the vocabulary types a plain name the model mistyped', fu
     ]);
   });
 
+  it('retypes a four-letter name, but never a Greek letter named alone', () => {
+    const text = 'Allergies: penicillin (rash). The beta subunit.';
+    assert.deepEqual(retyped(text, [['rash', 'Chemical'], ['beta', 'Gene']]), [
+      ['rash', 'Disease', 'Chemical'],
+      ['beta', 'Gene', undefined],
+    ]);
+  });
+
   it("keeps the model's type when the name fits it, names two types, or is an abbreviation or symbol", () => {
     const text = 'Aspirin for angina; oxytocin was given; CIN after contrast; NMS on haloperidol; DCC was lost.';
     assert.deepEqual(retyped(text, [['Aspirin', 'Chemical'], ['angina', 'Disease'], ['oxytocin', 'Gene'], ['CIN', 'Disease'], ['NMS', 'Disease'], ['DCC', 'Disease']]), [

@@ -1,0 +1,47 @@
+// Drugs named with a dose: "Apixaban 5 mg twice daily", "Sacubitril/valsartan 49/51 mg". The
+// model learnt chemicals from abstracts, where a drug is named in a sentence; a medication list
+// gives it a capitalised word at a line start and a dose, and it has left "Apixaban 5 mg" of a
+// clinical note's list untagged while finding "apixaban" in the prose below. A word the model's
+// gazetteer lists as a chemical (or that ends in a drug stem, drugStems.ts), followed by an amount
+// and a unit of dose, is a Chemical: the dose says what kind of word it is. Drugs joined by "/"
+// before one dose ("sacubitril/valsartan") are each a Chemical.
+//
+// Only adds: a word any span of the model already covers keeps what the model said. The score is
+// the model's own probability of B-Chemical there, low as it may be: the rule, not the model, found it.
+import type { BertWord } from './bertWords';
+import { isDrugName } from './drugStems';
+import type { Gazetteer } from './gazetteer';
+import type { LabelScheme } from './labels';
+import type { LabelledSpan } from './viterbi';
+
+// An amount ("5", "12.5", "49/51", "0,5") and a unit of dose right after it, as a word of its own.
+const DOSE_AFTER = /^\s*\d+(?:[.,]\d+)?(?:\s*\/\s*\d+(?:[.,]\d+)?)?\s*(?:mg|mcg|µg|μg|ug|g|kg|ng|ml|mL|L|IU|iu|units?|mmol|mEq|meq|micrograms?|milligrams?|grams?|puffs?|tablets?|drops?)(?![\p{L}\p{N}])/u;
+
+/** Chemical spans for the drug words of one sentence that a dose follows and no span covers. */
+export function dosedDrugs(text: string, words: readonly BertWord[], spans: readonly LabelledSpan[], scheme: LabelScheme, gazetteer: Gazetteer, chemicalBit: number, emissions: Float32Array): LabelledSpan[] {
+  const label = scheme.labels.indexOf('B-Chemical');
+  if (label < 0) return [];
+  const covered = new Uint8Array(words.length);
+  for (const s of spans) covered.fill(1, s.firstWord, s.lastWord + 1);
+  // Words in the drug name starting at w: the gazetteer's longest chemical term ("insulin
+  // glargine"), else one word with a drug stem; 0 when none.
+  const drugLength = (w: number) => {
+    if (!/^\p{L}{4,}$/u.test(words[w].norm)) return 0;
+    return gazetteer.termLength(words, w, words.length, chemicalBit) || (isDrugName(words[w].norm) ? 1 : 0);
+  };
+  const found: LabelledSpan[] = [];
+  const L = scheme.labels.length;
+  const add = (first: number, last: number) => {
+    if (covered.subarray(first, last + 1).some((c) => c)) return;
+    found.push({ firstWord: first, lastWord: last, label, score: Math.exp(emissions[first * L + label]) });
+  };
+  for (let w = 0; w < words.length; w++) {
+    const n = drugLength(w);
+    if (!n || !DOSE_AFTER.test(text.slice(words[w + n - 1].end, words[w + n - 1].end + 24))) continue;
+    add(w, w + n - 1);
+    // Back over "/"-joined one-word drugs: "sacubitril / valsartan 49/51 mg".
+    for (let k = w; k >= 2 && words[k - 1].norm === '/' && words[k - 1].start === words[k - 2].end && drugLength(k - 2) === 1; k -= 2) add(k - 2, k - 2);
+    w += n - 1;
+  }
+  return found.sort((a, b) => a.firstWord - b.firstWord);
+}

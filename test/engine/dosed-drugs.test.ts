@@ -1,0 +1,58 @@
+// Drugs named with a dose in a medication list ("Apixaban 5 mg twice daily") are chemicals even
+// where the model left the word untagged; what the model tagged stays as it was.
+import { strict as assert } from 'node:assert';
+import { bertWords, Gazetteer } from '../../src/engine';
+import { dosedDrugs } from '../../src/engine/dosedDrugs';
+import { spanAnnotations } from '../../src/engine/entitySpans';
+import { labelScheme } from '../../src/engine/labels';
+import type { LabelledSpan } from '../../src/engine/viterbi';
+import { spanOf } from './spanOf';
+
+const scheme = labelScheme({ 0: 'O', 1: 'B-Chemical', 2: 'I-Chemical', 3: 'B-Disease', 4: 'I-Disease' });
+const [CHEMICAL, DISEASE] = [1, 3];
+const CHEMICAL_BIT = 1;
+const DISEASE_BIT = 2;
+const gazetteer = Gazetteer.parse(['metformin\t1', 'sacubitril\t1', 'valsartan\t1', 'insulin\t1', 'insulin glargine\t1', 'rash\t2', 'aspirin\t1'].join('\n'), 6);
+
+/** "text@score" of the chemicals the rule adds to `text`, where the model found `phrases`. */
+function added(text: string, phrases: Array<[string, number]> = [], pChemical = 0.04, bit = CHEMICAL_BIT): string[] {
+  const words = bertWords(text);
+  const spans: LabelledSpan[] = phrases.map(([phrase, label]) => spanOf(text, phrase, label));
+  // Log-probabilities as the model gives them: B-Chemical at pChemical on every word.
+  const emissions = new Float32Array(words.length * scheme.labels.length).fill(Math.log(0.01));
+  for (let w = 0; w < words.length; w++) emissions[w * scheme.labels.length + CHEMICAL] = Math.log(pChemical);
+  const found = spanAnnotations(text, words, dosedDrugs(text, words, spans, scheme, gazetteer, bit, emissions), scheme, {});
+  for (const a of found) assert.equal(text.slice(a.start, a.end), a.text);
+  return found.map((a) => `${a.text}@${a.score.toFixed(2)}`);
+}
+
+describe('drugs named with a dose', () => {
+  it('finds a listed drug or a drug-stem word before an amount and a unit, with the model\'s own score', () => {
+    const list = 'Medications:\n- Metformin 500 mg twice daily\n- Apixaban 5 mg twice daily\n- Insulin glargine 10 units at night\n';
+    assert.deepEqual(added(list), ['Metformin@0.04', 'Apixaban@0.04', 'Insulin glargine@0.04']);
+    assert.deepEqual(added('She takes ramipril 2.5mg and aspirin 75 mg.'), ['ramipril@0.04', 'aspirin@0.04']);
+    assert.deepEqual(added('Metformin 0,5 g; lisinopril 10 mg/day.'), ['Metformin@0.04', 'lisinopril@0.04']);
+  });
+
+  it('takes each drug of a "/" combination before one dose, keeping what the model found', () => {
+    assert.deepEqual(added('- Sacubitril/valsartan 49/51 mg twice daily'), ['Sacubitril@0.04', 'valsartan@0.04']);
+    assert.deepEqual(added('- Sacubitril/valsartan 49/51 mg twice daily', [['valsartan', CHEMICAL]]), ['Sacubitril@0.04']);
+  });
+
+  it('adds nothing without a unit of dose, for words the gazetteer gives no chemical, or over a span', () => {
+    assert.deepEqual(added('Metformin 500 patients were enrolled. Metformin in 2010.'), []);
+    assert.deepEqual(added('Itchy rash 2 mg of something.'), []);
+    assert.deepEqual(added('Metformin-associated lactic acidosis 5 mg', [['Metformin-associated lactic acidosis', DISEASE]]), []);
+    assert.deepEqual(added('Apixaban 5 mg', [['Apixaban', CHEMICAL]]), []);
+    assert.deepEqual(added('Table 5 mg doses.'), []);
+  });
+
+  it('adds nothing without a Chemical label; with no chemical bit, only drug stems count', () => {
+    const text = 'Metformin 500 mg, apixaban 5 mg.';
+    const words = bertWords(text);
+    const noChemical = labelScheme({ 0: 'O', 1: 'B-Disease', 2: 'I-Disease' });
+    assert.deepEqual(dosedDrugs(text, words, [], noChemical, gazetteer, CHEMICAL_BIT, new Float32Array(words.length * 3)), []);
+    assert.deepEqual(added(text, [], 0.04, 0), ['apixaban@0.04']);
+    assert.deepEqual(added(text, [], 0.04, DISEASE_BIT), ['apixaban@0.04']);
+  });
+});
