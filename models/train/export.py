@@ -73,7 +73,8 @@ refs = []
 with torch.no_grad():
     for s in ["Cisplatin-induced nephrotoxicity in patients with breast cancer.",
               "BRCA1 mutations were found in Mus musculus and HeLa cells treated with doxorubicin.",
-              "Zoë's café: naïve T cells, β-catenin and IL-2 (Σ test)."]:
+              "Zoë's café: naïve T cells, β-catenin and IL-2 (Σ test).",
+              "Hyperkalaemia and pitting oedema after haemorrhage; tumour behaviour."]:
         i, f = encode(s)
         lg = model(t(i), torch.ones_like(t(i)), t(f))[0]
         refs.append({"text": s, "input_ids": i, "token_type_ids": f,

@@ -1,6 +1,7 @@
 """BERT text handling shared by every training step: the BertNormalizer + BertPreTokenizer
 behaviour of tokenizers.js (so Python features match what the engine computes in TypeScript),
 greedy WordPiece, and the gazetteer matcher whose features feed token_type_ids."""
+import re
 import unicodedata
 
 SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
@@ -82,13 +83,26 @@ def wordpiece(word, vocab, max_chars=100):
     return pieces
 
 
+def american(word):
+    """haemorrhage -> hemorrhage, oedema -> edema, tumour -> tumor: as src/engine/spelling.ts."""
+    if len(word) < 5:
+        return word
+    word = re.sub(r"(?:ae|oe)(?=[^\W\d_])", "e", word)
+    return re.sub(r"isation$", "ization", re.sub(r"yse$", "yze", re.sub(r"our$", "or", word)))
+
+
 def gazetteer_features(words, gaz, max_words):
-    """Per-word bitmask: for each start, the longest gazetteer key beginning there marks its words.
-    Must stay identical to src/engine's TypeScript implementation."""
+    """Per-word bitmask: for each start, the longest gazetteer key beginning there marks its words;
+    a key the gazetteer lacks is tried again spelt the American way ("hyperkalaemia").
+    Must stay identical to src/engine's TypeScript implementation (gazetteer.ts)."""
     feat = [0] * len(words)
     for i in range(len(words)):
         for n in range(min(max_words, len(words) - i), 0, -1):
-            mask = gaz.get(" ".join(words[i:i + n]))
+            key = " ".join(words[i:i + n])
+            mask = gaz.get(key)
+            if not mask:
+                other = " ".join(american(w) for w in words[i:i + n])
+                mask = gaz.get(other) if other != key else None
             if mask:
                 for k in range(i, i + n):
                     feat[k] |= mask

@@ -3,8 +3,11 @@
 // (models/train/text.py gazetteer_features) exactly:
 //   for each start word i, take only the LONGEST term (≤ maxWords words, non-zero mask)
 //   starting there and OR its mask into each of its words; matches from different starts overlap.
-// Keys are BERT-normalised words joined by one space (see bertWords' `norm`).
+// Keys are BERT-normalised words joined by one space (see bertWords' `norm`). A key the
+// gazetteer lacks is tried again spelt the American way ("hyperkalaemia" → "hyperkalemia"),
+// before any shorter key: the vocabularies spell mostly so, clinical notes often not.
 import { RangeTable } from './rangeTable';
+import { americanKey, americanSpelling } from './spelling';
 
 export class Gazetteer {
   private constructor(
@@ -75,18 +78,29 @@ export class Gazetteer {
    * its length in words and its mask ({ words: 0, mask: 0 } when there is none).
    */
   longestTerm(words: ReadonlyArray<{ norm: string }>, i: number, to: number, accept: (mask: number) => boolean): { words: number; mask: number } {
-    const longest = this.longestFrom.get(words[i].norm);
-    if (longest === undefined) return NO_TERM;
+    const first = words[i].norm;
+    const american = americanSpelling(first);
+    const longest = Math.max(this.longestFrom.get(first) ?? 0, american === first ? 0 : (this.longestFrom.get(american) ?? 0));
+    if (longest === 0) return NO_TERM;
     const keys: string[] = [];
     for (let k = i, key = ''; k < Math.min(to, i + Math.min(longest, this.maxWords)); k++) {
       key = k === i ? words[k].norm : key + ' ' + words[k].norm;
       keys.push(key);
     }
     for (let n = keys.length; n >= 1; n--) {
-      const mask = this.masks.get(keys[n - 1]);
-      if (mask !== undefined && accept(mask)) return { words: n, mask };
+      const mask = this.acceptedMask(keys[n - 1], accept);
+      if (mask !== undefined) return { words: n, mask };
     }
     return NO_TERM;
+  }
+
+  /** The mask of `key`, or else of its American spelling, if `accept`ed. */
+  private acceptedMask(key: string, accept: (mask: number) => boolean): number | undefined {
+    const mask = this.masks.get(key);
+    if (mask !== undefined && accept(mask)) return mask;
+    const american = americanKey(key);
+    const other = american === key ? undefined : this.masks.get(american);
+    return other !== undefined && accept(other) ? other : undefined;
   }
 
   /** Words in the longest term of the type whose feature bit is `bit` starting at words[i], before words[to]; 0 if none (or no bit). */
@@ -96,7 +110,7 @@ export class Gazetteer {
 
   /** Whether the exact `key` is a term of the type whose feature bit is `bit`. */
   hasTerm(key: string, bit: number): boolean {
-    return (this.lookup(key) & bit) !== 0;
+    return this.acceptedMask(key, (mask) => (mask & bit) !== 0) !== undefined;
   }
 }
 

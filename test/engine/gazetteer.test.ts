@@ -32,6 +32,12 @@ const TSV = [
   `not a line`,
   `il - 6\t${GENE}`,
   `zurich\t${SPECIES}`,
+  `hyperkalemia\t${DISEASE}`,
+  `pitting edema\t${DISEASE}`,
+  `edema\t${DISEASE}`,
+  `anaemia\t${CHEMICAL}`,
+  `anemia\t${DISEASE}`,
+  `aerosol\t${CHEMICAL}`,
   '',
 ].join('\r\n');
 
@@ -67,7 +73,15 @@ describe('gazetteer features', () => {
   it('keeps the last line of a repeated key, like the trainer, and ignores malformed lines', () => {
     assert.equal(gazetteer.lookup('ibuprofen'), GENE);
     assert.equal(gazetteer.lookup('not a line'), 0);
-    assert.equal(gazetteer.size, 13);
+    assert.equal(gazetteer.size, 19);
+  });
+
+  it('tries a missing key again spelt the American way, like the trainer', () => {
+    assert.deepEqual(features(gazetteer, 'Mild hyperkalaemia, trace pitting oedema'), [0, DISEASE, 0, 0, DISEASE, DISEASE]);
+    // A key the gazetteer has as written keeps its own mask; "aerosol" is not looked up as "erosol".
+    assert.deepEqual(features(gazetteer, 'anaemia after aerosol'), [CHEMICAL, 0, CHEMICAL]);
+    assert.equal(gazetteer.hasTerm('hyperkalaemia', DISEASE), true);
+    assert.equal(gazetteer.termLength(bertWords('pitting oedema'), 0, 2, DISEASE), 2);
   });
 
   it('never matches a term longer than maxWords', () => {

@@ -9,6 +9,8 @@
 // from II upwards (type II ↔ type 2). Both sides of a lookup are folded, so a fold only has
 // to be consistent, not to produce a real word ("aerobic" becomes "erobic" on both sides).
 
+import { americanSpelling } from '../spelling';
+
 const GREEK: Record<string, string> = {
   α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ϵ: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta',
   ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', ο: 'omicron', π: 'pi', ρ: 'rho', σ: 'sigma',
@@ -64,12 +66,6 @@ function normalizeToken(token: string): string {
   // An acronym's final S is part of it (AIDS, CNS), not a plural.
   if (ACRONYM.test(token)) return lower;
   return americanSpelling(singular(lower));
-}
-
-/** haemorrhage → hemorrhage, oedema → edema, tumour → tumor, analyse → analyze. */
-function americanSpelling(word: string): string {
-  if (word.length < 5) return word;
-  return word.replace(/(?:ae|oe)(?=\p{L})/gu, 'e').replace(/our$/, 'or').replace(/yse$/, 'yze').replace(/isation$/, 'ization');
 }
 
 /** Regular English plurals only; both sides of a lookup go through it, so it need not be exact. */
