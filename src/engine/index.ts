@@ -12,6 +12,8 @@ export type { Annotation, EntityType } from './types';
 export { ENTITY_TYPES } from './types';
 export { EngineCrashedError, EngineDisposedError, ModelLoadError } from './errors';
 export { withAbbreviationMentions } from './abbreviationMentions';
+export { withDocumentMentions } from './documentMentions';
+export { withRepeatedMentions } from './repeatedMentions';
 export { alignTokens, type TokenSpan } from './alignment';
 export { bertWords, type BertWord, type MappedBertWord } from './bertWords';
 export { encodeSentences, type EncodedSentence } from './encodedSentences';

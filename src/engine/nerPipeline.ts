@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { AnnotateOptions, checkEngineOptions, EngineOptions, ModelInfo, NerEngine } from './engineApi';
 import { EncodedSentence, encodeSentences } from './encodedSentences';
 import { spanAnnotations } from './entitySpans';
-import { withAbbreviationMentions } from './abbreviationMentions';
+import { withDocumentMentions } from './documentMentions';
 import { EngineDisposedError, ModelLoadError } from './errors';
 import { nestedOrganisms } from './nestedOrganisms';
 import { dosedDrugs } from './dosedDrugs';
@@ -135,7 +135,7 @@ export class NerPipeline implements NerEngine {
     await runChunk();
     // Each text is a document (or, in the editor, a paragraph: the server adds the abbreviations
     // defined in other paragraphs itself).
-    return results.map((found, doc) => withAbbreviationMentions(texts[doc], found));
+    return results.map((found, doc) => withDocumentMentions(texts[doc], found));
   }
 
   private entities(text: string, sentence: EncodedSentence, emissions: Float32Array, opts: AnnotateOptions): Annotation[] {

@@ -1,7 +1,7 @@
 // Text in, the entities to publish out: the loaded model through the paragraph cache, then the
 // abbreviations and the terminology layer over the whole document (abbreviations defined in one
 // paragraph are used in others, so their mentions, linking and context need all of it).
-import { paragraphs, withAbbreviationMentions, type Annotation, type NerEngine } from '../engine';
+import { paragraphs, withDocumentMentions, type Annotation, type NerEngine } from '../engine';
 import { findAbbreviations } from '../engine/terminology';
 import type { ServerSettings } from '../protocol';
 import type { Analysis } from './analysisScheduler';
@@ -41,9 +41,10 @@ export class EntityPipeline {
       return { annotations: terminology.enrich(text, annotations), stats };
     }
     const enricher = this.enricherFor(terminology);
-    // The engine saw one paragraph at a time: abbreviations defined in another paragraph are added here.
+    // The engine saw one paragraph at a time: abbreviations defined and names found in another
+    // paragraph are added here.
     const definitions = findAbbreviations(text);
-    const complete = (known: Annotation[]) => enricher.enrich(text, withAbbreviationMentions(text, known, definitions));
+    const complete = (known: Annotation[]) => enricher.enrich(text, withDocumentMentions(text, known, definitions));
     const result = await this.annotatorFor(engine).annotate(text, signal, (known) => onProgress(complete(known)));
     return {
       annotations: complete(result.annotations),

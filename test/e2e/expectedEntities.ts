@@ -7,7 +7,7 @@
 // (test/server/incrementalAnnotator.test.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createEngine, withAbbreviationMentions } from '../../src/engine';
+import { createEngine, withDocumentMentions } from '../../src/engine';
 import { createTerminology } from '../../src/engine/terminology';
 import { IncrementalAnnotator } from '../../src/server/incrementalAnnotator';
 
@@ -29,7 +29,7 @@ export async function writeExpectedEntities(noteFile: string, outFile: string): 
     const text = readFileSync(noteFile, 'utf8');
     const { annotations } = await annotator.annotate(text);
     const expected: ExpectedEntity[] = createTerminology()
-      .enrich(text, withAbbreviationMentions(text, annotations))
+      .enrich(text, withDocumentMentions(text, annotations))
       .filter((a) => a.score >= minConfidence)
       .map(({ start, end, text, type, modelType }) => ({ start, end, text, type, ...(modelType && { modelType }) }));
     writeFileSync(outFile, JSON.stringify({ note: noteFile, minConfidence, entities: expected }, null, 1));
