@@ -10,6 +10,9 @@
 // "strap") and cell names are parts of other names. A name of two types (oxytocin is a hormone
 // and a gene) keeps the model's type.
 //
+// Nor do abbreviations, except those of BioLens's hand-curated clinical list not marked
+// ambiguous: "HFrEF" is heart failure wherever a clinician writes it (the model said chemical).
+//
 // And a mention that names only a part of the body ("liver", "optic nerve", "heart valves", which
 // the model took for diseases in BC5CDR) is no entity of any of our types: it is dropped. Not a
 // cell mention (cell types are anatomy too, and typed so).
@@ -24,6 +27,9 @@ const TARGETS: EntityType[] = ['Chemical', 'Disease', 'Species'];
 const GREEK_LETTER = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|sigma|omega)$/i;
 const PLAIN_NAME = /^(?=.{4})\p{Lu}?\p{Ll}+(?:[ -]\p{Ll}+){0,2}$/u;
 
+// Two capitals or more in one short word ("HFrEF", "CKD"): "cad" or "Cad" is a word.
+const WRITTEN_AS_ABBREVIATION = /^(?=(?:.*\p{Lu}){2})[\p{L}\p{N}-]{2,10}$/u;
+
 const NOT_ANATOMY: EntityType[] = ['CellLine', 'CellType'];
 
 /**
@@ -34,7 +40,7 @@ export function retypeByVocabulary(linker: Linker, annotations: readonly Annotat
   return annotations.map((a) => {
     const named = linker.namedKinds(a.text);
     if (!NOT_ANATOMY.includes(a.type) && named.onlyAnatomy) return undefined;
-    const type = vocabularyType(a, named.typeBits);
+    const type = vocabularyType(a, named.typeBits) ?? curatedAbbreviationType(linker, a);
     return type ? { ...a, type, modelType: a.modelType ?? a.type } : a;
   });
 }
@@ -42,4 +48,12 @@ export function retypeByVocabulary(linker: Linker, annotations: readonly Annotat
 function vocabularyType(a: Annotation, bits: number): EntityType | undefined {
   if (!PLAIN_NAME.test(a.text) || GREEK_LETTER.test(a.text) || !bits || bits & TYPE_BITS[a.type]) return undefined;
   return TARGETS.find((t) => bits === TYPE_BITS[t]);
+}
+
+/** The one type of what a curated, unambiguous clinical abbreviation stands for, if not the model's. */
+function curatedAbbreviationType(linker: Linker, a: Annotation): EntityType | undefined {
+  const curated = WRITTEN_AS_ABBREVIATION.test(a.text) ? linker.kb.curatedAbbreviation(a.text) : undefined;
+  if (!curated || curated.ambiguous) return undefined;
+  const bits = linker.namedKinds(curated.long).typeBits;
+  return bits & TYPE_BITS[a.type] ? undefined : TARGETS.find((t) => bits === TYPE_BITS[t]);
 }

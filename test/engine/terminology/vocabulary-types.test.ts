@@ -33,6 +33,18 @@ describe('terminology: the vocabulary types a plain name the model mistyped', fu
     ]);
   });
 
+  it('types a curated unambiguous clinical abbreviation by what it stands for, never an ambiguous or lowercase one', () => {
+    const text = 'HFrEF, clinically euvolaemic; CKD stage 3; MI in 2019; the cad file.';
+    assert.deepEqual(retyped(text, [['HFrEF', 'Chemical'], ['CKD', 'Gene'], ['MI', 'Gene'], ['cad', 'Chemical']]), [
+      ['HFrEF', 'Disease', 'Chemical'],
+      ['CKD', 'Disease', 'Gene'],
+      ['MI', 'Gene', undefined],
+      ['cad', 'Chemical', undefined],
+    ]);
+    const [a] = terminology().enrich(text, [mentionIn(text, 'HFrEF', 'Chemical')]);
+    assert.equal(a.concept?.id, 'MESH:D054143', 'Heart Failure, Systolic (entry term: Heart Failure, Reduced Ejection Fraction)');
+  });
+
   it("keeps the model's type when the name fits it, names two types, or is an abbreviation or symbol", () => {
     const text = 'Aspirin for angina; oxytocin was given; CIN after contrast; NMS on haloperidol; DCC was lost.';
     assert.deepEqual(retyped(text, [['Aspirin', 'Chemical'], ['angina', 'Disease'], ['oxytocin', 'Gene'], ['CIN', 'Disease'], ['NMS', 'Disease'], ['DCC', 'Disease']]), [
