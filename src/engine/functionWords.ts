@@ -32,12 +32,13 @@ export function isFunctionWord(word: string): boolean {
 // capital). And the name of a clinical measurement, alone or with its value ("eGFR 39", "INR
 // 1.1", "BMI 31"): the model, meeting a clinical note's lab line, calls them genes. Only the
 // measurements that are no substance: "Hb 121" and "CRP 8" name proteins (their values are the
-// model's error, not the name's).
-const NUMBER = /^\d+[a-z]?$/;
+// model's error, not the name's). Nor a variant's dbSNP id ("rs6693503", a chemical to the model
+// in BC5CDR: a position in a genome, no substance).
+const NUMBER = /^(?:\d+[a-z]?|rs\d{3,})$/;
 const MEASURES = new Set(['eGFR', 'GFR', 'BMI', 'INR', 'SpO2', 'SaO2', 'BP', 'HR', 'RR', 'MAP']);
 const MEASURE_WITH_VALUE = /^(\S+)(?:\s+[\d.,/%]+)?$/;
 
-/** `surface` (a whole span) is a lone number or a clinical measurement's name, with or without its value. */
+/** `surface` (a whole span) is a lone number, a dbSNP id or a clinical measurement's name, with or without its value. */
 export function isNumberOrMeasure(surface: string): boolean {
   if (NUMBER.test(surface)) return true;
   const name = MEASURE_WITH_VALUE.exec(surface)?.[1];

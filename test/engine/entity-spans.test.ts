@@ -43,10 +43,12 @@ describe('spanAnnotations', () => {
     assert.deepEqual(textsFound(t, phrases), ['NO', 'AT', 'reflux']);
   });
 
-  it('never returns a lone number or a lab measurement, but keeps proteins measured and numbered names', () => {
+  it('never returns a lone number, a dbSNP id or a lab measurement, but keeps proteins measured and numbered names', () => {
     const t = 'CKD stage 3a. eGFR 39, INR 1.1, BMI 31, CRP 8. The 20S proteasome and caspase 3; compound 15.';
     const phrases: [string, number][] = [['3a', B_DISEASE], ['eGFR 39', B_CHEMICAL], ['INR 1', B_CHEMICAL], ['BMI', B_DISEASE], ['CRP', B_CHEMICAL], ['20S', B_CHEMICAL], ['caspase 3', B_CHEMICAL], ['15', B_CHEMICAL]];
     assert.deepEqual(textsFound(t, phrases), ['CRP', '20S', 'caspase 3']);
+    const snp = 'The rs6693503 and rs1805054 variants of ABCB1; Rs2 stayed.';
+    assert.deepEqual(textsFound(snp, [['rs6693503', B_CHEMICAL], ['rs1805054', B_CHEMICAL], ['ABCB1', B_CHEMICAL], ['Rs2', B_CHEMICAL]]), ['ABCB1', 'Rs2']);
   });
 
   it('never returns a lone "-ing" word unless as a disease', () => {

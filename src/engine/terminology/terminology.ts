@@ -8,7 +8,7 @@ import { findAbbreviations, linkingAbbreviations } from './abbreviations';
 import { DEFAULT_VOCABULARY_ORDER, toConcept } from './concepts';
 import { detectContext } from './context';
 import { applyDrugInduced } from './drugInduced';
-import { isUnknownDiseaseWord } from './unknownWords';
+import { isUnknownWord } from './unknownWords';
 import { retypeByVocabulary } from './vocabularyTypes';
 import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
@@ -107,7 +107,7 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => linker.link(a.text, a.type, abbreviations)));
     const byVocabulary = opts.vocabularyTypes !== false;
     const enriched = annotations.map((a, i): Annotation | undefined => {
-      if (byVocabulary && isUnknownDiseaseWord(a, links[i])) return undefined;
+      if (byVocabulary && isUnknownWord(a, links[i])) return undefined;
       const result: Annotation = { ...a };
       const link = links[i];
       if (link) result.concept = toConcept(kb, link, order);

@@ -1,5 +1,6 @@
 // A lone word called a disease that no vocabulary knows, and not shaped like a disease name, is
-// left out by the terminology layer; gold mentions (vocabularyTypes: false) never are.
+// left out by the terminology layer, and so is a lone unknown adjective of another type; gold
+// mentions (vocabularyTypes: false) never are.
 import { strict as assert } from 'node:assert';
 import type { EntityType } from '../../../src/engine';
 import { mentionIn, terminology } from './shared';
@@ -15,6 +16,11 @@ describe('terminology: unknown words the model called diseases', function () {
   it('leaves out adjectives and abstract nouns no vocabulary knows', () => {
     const text = 'Reassess LVEF and suitability for an ICD. Renoprotective effects after idiopathic perfusion loss.';
     assert.deepEqual(kept(text, [['suitability', 'Disease'], ['Renoprotective', 'Disease'], ['perfusion', 'Disease']]), []);
+  });
+
+  it('leaves out a lone unknown adjective of another type', () => {
+    const text = 'Flaccid paralysis; postalcoholic state; lysosomal storage; hybrid mice.';
+    assert.deepEqual(kept(text, [['Flaccid', 'Chemical'], ['postalcoholic', 'Chemical'], ['lysosomal', 'Gene'], ['hybrid', 'Species'], ['mice', 'Species']]), ['mice']);
   });
 
   it('keeps known diseases, disease-shaped unknown words, longer mentions and other types', () => {
