@@ -21,7 +21,7 @@ export function withAbbreviationMentions(text: string, annotations: readonly Ann
     // The entity found for the long form ends with it: "type 1 diabetes mellitus (T1DM)" may be
     // found as "diabetes mellitus", and a long form may start inside the entity.
     const entity = annotations.find((a) => a.end === d.longEnd);
-    if (entity) source.set(d.short, entity);
+    if (entity && !namesSomethingElse(text, d, entity)) source.set(d.short, entity);
   }
   if (source.size === 0) return [...annotations];
   const result = annotations.map((a) => {
@@ -41,6 +41,15 @@ export function withAbbreviationMentions(text: string, annotations: readonly Ann
     added.push({ start, end, text: m[0], type: entity.type, score: entity.score });
   }
   return added.length ? [...result, ...added].sort((a, b) => a.start - b.start || b.end - a.end) : result;
+}
+
+// A long form that goes on before the entity with a preposition names something else after it:
+// "deleted in colorectal cancer (DCC)" is a gene, "reduction of pain (ROP)" no pain.
+const PREPOSITION = /(?:^|\s)(?:in|of|for|with|to|on|by|from|at|against)\s/i;
+
+/** Whether the words of the long form before `entity` make the short form name another thing. */
+function namesSomethingElse(text: string, d: AbbreviationDefinition, entity: Annotation): boolean {
+  return entity.start > d.longStart && PREPOSITION.test(text.slice(d.longStart, entity.start));
 }
 
 /** The short forms (and their plurals, "COCs") as whole words, longest first; group 1 is the short form. */

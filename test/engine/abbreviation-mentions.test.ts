@@ -39,6 +39,12 @@ describe('abbreviation mentions', () => {
     assert.deepEqual(brief(withAbbreviationMentions(p, [at(p, 'progesterone', 'Chemical')])), ['Chemical:progesterone@6']);
   });
 
+  it('adds nothing when the long form goes on before the entity with a preposition (a gene named after a disease)', () => {
+    const t = 'The deleted in colorectal cancer (DCC) gene; DCC was lost. Type 1 diabetes mellitus (T1DM) and T1DM.';
+    const found = withAbbreviationMentions(t, [at(t, 'colorectal cancer', 'Disease'), at(t, 'diabetes mellitus', 'Disease')]);
+    assert.deepEqual(brief(found), ['Disease:colorectal cancer@15', 'Disease:diabetes mellitus@66', 'Disease:T1DM@85', 'Disease:T1DM@95']);
+  });
+
   it('is case-sensitive, leaves an occurrence an entity of its type covers alone, and nests it in one of another type', () => {
     const t = 'Ataxia telangiectasia (AT) was diagnosed at birth. The AT gene is mutated in variant AT forms.';
     const gene = at(t, 'AT gene', 'Gene');
