@@ -167,9 +167,11 @@ export class Linker {
    * What the vocabulary says `text`, as written, names (one lookup): `typeBits`, the entity types
    * (TYPE_BITS, OR-ed) of the typed concepts it names, 0 for none (a drug name is Chemical alone;
    * "oxytocin" is Chemical and Gene); `onlyAnatomy`, whether it names nothing but parts of the
-   * body (untyped MeSH anatomy concepts: "liver", "optic nerve"; abbreviations do not count).
+   * body (untyped MeSH anatomy concepts: "liver", "optic nerve"; abbreviations do not count);
+   * `onlyUntyped`, whether it names nothing but untyped MeSH concepts of any branch ("hearing",
+   * "breast milk", "plasma", "patients").
    */
-  namedKinds(text: string): { typeBits: number; onlyAnatomy: boolean } {
+  namedKinds(text: string): { typeBits: number; onlyAnatomy: boolean; onlyUntyped: boolean } {
     const entries = this.kb.lookup(text);
     let typeBits = 0;
     for (const e of this.plausible(text, entries)) typeBits |= this.kb.conceptHeader(e.concept).typeBits;
@@ -178,7 +180,11 @@ export class Linker {
       const { typeBits: bits, treeNumbers } = this.kb.conceptHeader(e.concept);
       return !bits && treeNumbers.length > 0 && treeNumbers.every((t) => t.startsWith('A'));
     });
-    return { typeBits, onlyAnatomy };
+    const onlyUntyped = names.length > 0 && names.every((e) => {
+      const { typeBits: bits, treeNumbers } = this.kb.conceptHeader(e.concept);
+      return !bits && treeNumbers.length > 0;
+    });
+    return { typeBits, onlyAnatomy, onlyUntyped };
   }
 
   private cached(text: string, type: EntityType): LinkResult | undefined {

@@ -13,9 +13,13 @@
 // Nor do abbreviations, except those of BioLens's hand-curated clinical list not marked
 // ambiguous: "HFrEF" is heart failure wherever a clinician writes it (the model said chemical).
 //
-// And a mention that names only a part of the body ("liver", "optic nerve", "heart valves", which
-// the model took for diseases in BC5CDR) is no entity of any of our types: it is dropped. Not a
-// cell mention (cell types are anatomy too, and typed so).
+// And a mention that names only untyped concepts (no disease, substance or organism of MeSH's,
+// DO's or HPO's) is no chemical, disease or gene: on the BC5CDR and NCBI-disease dev splits such
+// disease and chemical mentions were right once in 57 ("rotation"), and BC2GM's gene mentions 3
+// times in 16 (protein domains); see NOT_BY_UNTYPED. A mention that names only a part of the
+// body ("liver", "optic nerve", "heart valves", which the model took for diseases in BC5CDR) is
+// no entity of any of our types: it is dropped. Not a cell mention (cell types are anatomy too,
+// and typed so).
 import type { Annotation, EntityType } from '../types';
 import type { Linker } from './linker';
 import { TYPE_BITS } from './vocabularies';
@@ -31,6 +35,10 @@ const PLAIN_NAME = /^(?=.{4})\p{Lu}?\p{Ll}+(?:[ -]\p{Ll}+){0,2}$/u;
 const WRITTEN_AS_ABBREVIATION = /^(?=(?:.*\p{Lu}){2})[\p{L}\p{N}-]{2,10}$/u;
 
 const NOT_ANATOMY: EntityType[] = ['CellLine', 'CellType'];
+// Types a mention is not when its name names only untyped MeSH concepts (processes, behaviours,
+// foods, places, people: "perfusion", "hearing", "breast milk", "micturition", "plasma"). Not
+// organisms: "patients" and "women" are people, which LINNAEUS and S800 annotate as Homo sapiens.
+const NOT_BY_UNTYPED: EntityType[] = ['Chemical', 'Disease', 'Gene'];
 
 /**
  * `annotations`, one for one, with each plain name the vocabulary types otherwise retyped (and
@@ -40,6 +48,7 @@ export function retypeByVocabulary(linker: Linker, annotations: readonly Annotat
   return annotations.map((a) => {
     const named = linker.namedKinds(a.text);
     if (!NOT_ANATOMY.includes(a.type) && named.onlyAnatomy) return undefined;
+    if (NOT_BY_UNTYPED.includes(a.type) && named.onlyUntyped) return undefined;
     const type = vocabularyType(a, named.typeBits) ?? curatedAbbreviationType(linker, a);
     return type ? { ...a, type, modelType: a.modelType ?? a.type } : a;
   });

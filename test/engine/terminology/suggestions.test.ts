@@ -40,8 +40,9 @@ function suggestionFor(k: Case, opts: Parameters<typeof terminology>[0] = {}): s
   const t = terminology(opts);
   // The mention's last occurrence: for defined abbreviations that is the use after the definition.
   const at = k.text.lastIndexOf(k.mention);
+  // A mention the terminology layer leaves out ("wind", naming only untyped concepts) gets none.
   const [a] = t.enrich(k.text, [mentionIn(k.text, k.mention, k.type, at)]);
-  return a.suggestion ? `${a.suggestion.reason} → ${a.suggestion.replacement}` : null;
+  return a?.suggestion ? `${a.suggestion.reason} → ${a.suggestion.replacement}` : null;
 }
 
 describe(`standardisation suggestions (${ALL.length} hand-checked cases)`, function () {

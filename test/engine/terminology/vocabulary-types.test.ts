@@ -71,6 +71,13 @@ describe('terminology: the vocabulary types a plain name the model mistyped', fu
     assert.deepEqual(found.map((a) => a.text), ['Pain', 'liver cirrhosis']);
   });
 
+  it('leaves out a chemical, disease or gene whose name names only untyped concepts, never an organism', () => {
+    const text = 'Hearing and breast milk; micturition; plasma levels; patients and women.';
+    assert.deepEqual(retyped(text, [['Hearing', 'Disease'], ['breast milk', 'Disease'], ['micturition', 'Chemical'], ['plasma', 'Gene'], ['patients', 'Species'], ['women', 'Species']]).map(([, type]) => type), [
+      'left out', 'left out', 'left out', 'left out', 'Species', 'Species',
+    ]);
+  });
+
   it('enrich() links the retyped mention and its hover says where the type came from', () => {
     const text = 'Atrial fibrillation, on apixaban.';
     const [a] = terminology().enrich(text, [mentionIn(text, 'apixaban', 'Species')]);
