@@ -41,6 +41,8 @@ describe('spanAnnotations', () => {
     const t = 'No rash. Denies. Seen 2 weeks ago in March. NO levels and AT were normal; no reflux at all.';
     const phrases: [string, number][] = [['No', B_CHEMICAL], ['Denies', B_DISEASE], ['ago', B_DISEASE], ['March', B_DISEASE], ['NO', B_CHEMICAL], ['AT', B_DISEASE], ['no reflux', B_DISEASE]];
     assert.deepEqual(textsFound(t, phrases), ['NO', 'AT', 'reflux']);
+    const greek = 'The beta subunit and alpha-synuclein; Beta blockers.';
+    assert.deepEqual(textsFound(greek, [['beta', B_CHEMICAL], ['alpha-synuclein', B_CHEMICAL], ['Beta blockers', B_CHEMICAL]]), ['alpha-synuclein', 'Beta blockers']);
   });
 
   it('never returns a lone number, a dbSNP id or a lab measurement, but keeps proteins measured and numbered names', () => {

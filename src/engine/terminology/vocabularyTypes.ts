@@ -26,9 +26,8 @@ import { TYPE_BITS } from './vocabularies';
 
 const TARGETS: EntityType[] = ['Chemical', 'Disease', 'Species'];
 // One to three lowercase words, the first possibly capitalised, of four letters or more in all
-// ("rash", a disease the model called a chemical in a note's allergy line). Not a Greek letter's
-// name: "beta" names a chemical in MeSH but is part of a gene or receptor name when alone.
-const GREEK_LETTER = /^(?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|sigma|omega)$/i;
+// ("rash", a disease the model called a chemical in a note's allergy line). A Greek letter's name
+// alone ("beta", a chemical in MeSH) never gets here: the engine drops it (functionWords.ts).
 const PLAIN_NAME = /^(?=.{4})\p{Lu}?\p{Ll}+(?:[ -]\p{Ll}+){0,2}$/u;
 
 // Two capitals or more in one short word ("HFrEF", "CKD"): "cad" or "Cad" is a word.
@@ -55,7 +54,7 @@ export function retypeByVocabulary(linker: Linker, annotations: readonly Annotat
 }
 
 function vocabularyType(a: Annotation, bits: number): EntityType | undefined {
-  if (!PLAIN_NAME.test(a.text) || GREEK_LETTER.test(a.text) || !bits || bits & TYPE_BITS[a.type]) return undefined;
+  if (!PLAIN_NAME.test(a.text) || !bits || bits & TYPE_BITS[a.type]) return undefined;
   return TARGETS.find((t) => bits === TYPE_BITS[t]);
 }
 
