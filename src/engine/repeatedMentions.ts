@@ -18,6 +18,7 @@ const PROPAGATED: readonly EntityType[] = ['Chemical', 'Gene', 'Species'];
 const MIN_SCORE = 0.6;
 const MIN_LENGTH = 3;
 const WORD = /[\p{L}\p{N}]+/gu;
+const FIRST_WORD = /^[\p{L}\p{N}]+/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
@@ -30,8 +31,8 @@ export function withRepeatedMentions(text: string, annotations: readonly Annotat
   for (const a of annotations) {
     if (!PROPAGATED.includes(a.type) || a.score < MIN_SCORE || a.text.length < MIN_LENGTH) continue;
     for (const name of spellings(a.text)) {
-      const first = name.match(WORD)?.[0];
-      if (!first || !name.startsWith(first)) continue; // a name starting with punctuation ("(+)-...") as it stands
+      const first = FIRST_WORD.exec(name)?.[0];
+      if (!first) continue; // a name starting with punctuation ("(+)-...") as it stands
       const sources = byFirstWord.get(first) ?? [];
       const same = sources.find((s) => s.name === name && s.type === a.type);
       if (!same) sources.push({ name, type: a.type, score: a.score });
@@ -41,7 +42,7 @@ export function withRepeatedMentions(text: string, annotations: readonly Annotat
   }
   if (byFirstWord.size === 0) return [...annotations];
   for (const sources of byFirstWord.values()) sources.sort((a, b) => b.name.length - a.name.length);
-  const sourceOf = (a: Annotation) => byFirstWord.get(a.text.match(WORD)?.[0] ?? '')?.find((s) => s.name === a.text && s.type === a.type);
+  const sourceOf = (a: Annotation) => byFirstWord.get(FIRST_WORD.exec(a.text)?.[0] ?? '')?.find((s) => s.name === a.text && s.type === a.type);
 
   const kept = annotations.map((a) => {
     const source = sourceOf(a);
