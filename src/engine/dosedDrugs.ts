@@ -6,7 +6,7 @@
 // and a unit of dose, is a Chemical: the dose says what kind of word it is. Drugs joined by "/"
 // before one dose ("sacubitril/valsartan") are each a Chemical.
 //
-// Only adds: a word any span of the model already covers keeps what the model said. The dose
+// A word any other span of the model covers keeps what the model said. The dose
 // says the word is part of an entity; the model says which type: the score is its probability of
 // the Chemical labels (B- or I-) among all entity labels there ("Apixaban 5 mg": O 0.86, and of
 // the rest, 0.46 chemical, 0.33 species), so the editor's confidence filter treats it like the rest.
@@ -19,10 +19,14 @@ import type { LabelledSpan } from './viterbi';
 // An amount ("5", "12.5", "49/51", "0,5") and a unit of dose right after it, as a word of its own.
 const DOSE_AFTER = /^\s*\d+(?:[.,]\d+)?(?:\s*\/\s*\d+(?:[.,]\d+)?)?\s*(?:mg|mcg|µg|μg|ug|g|kg|ng|ml|mL|L|IU|iu|units?|mmol|mEq|meq|micrograms?|milligrams?|grams?|puffs?|tablets?|drops?)(?![\p{L}\p{N}])/u;
 
-/** Chemical spans for the drug words of one sentence that a dose follows and no span covers. */
-export function dosedDrugs(text: string, words: readonly BertWord[], spans: readonly LabelledSpan[], scheme: LabelScheme, gazetteer: Gazetteer, chemicalBit: number, emissions: Float32Array): LabelledSpan[] {
+/**
+ * The spans of one sentence (in order) with a Chemical span added for each drug name a dose
+ * follows and no span covers, and a Chemical span the model found over exactly such a name scored
+ * so too if that is higher ("Metformin 500 mg", which the model found at 0.29).
+ */
+export function withDosedDrugs(text: string, words: readonly BertWord[], spans: readonly LabelledSpan[], scheme: LabelScheme, gazetteer: Gazetteer, chemicalBit: number, emissions: Float32Array): LabelledSpan[] {
   const label = scheme.labels.indexOf('B-Chemical');
-  if (label < 0) return [];
+  if (label < 0) return [...spans];
   const covered = new Uint8Array(words.length);
   for (const s of spans) covered.fill(1, s.firstWord, s.lastWord + 1);
   // Words in the drug name starting at w: the gazetteer's longest chemical term ("insulin
@@ -31,11 +35,13 @@ export function dosedDrugs(text: string, words: readonly BertWord[], spans: read
     if (!/^\p{L}{4,}$/u.test(words[w].norm)) return 0;
     return gazetteer.termLength(words, w, words.length, chemicalBit) || (isDrugName(words[w].norm) ? 1 : 0);
   };
-  const found: LabelledSpan[] = [];
+  const result = [...spans];
   const L = scheme.labels.length;
   const add = (first: number, last: number) => {
-    if (covered.subarray(first, last + 1).some((c) => c)) return;
-    found.push({ firstWord: first, lastWord: last, label, score: typeShare(emissions, first * L, scheme, 'Chemical') });
+    const score = typeShare(emissions, first * L, scheme, 'Chemical');
+    const same = result.findIndex((s) => s.firstWord === first && s.lastWord === last && scheme.typeOf[s.label] === 'Chemical');
+    if (same >= 0) result[same] = { ...result[same], score: Math.max(result[same].score, score) };
+    else if (!covered.subarray(first, last + 1).some((c) => c)) result.push({ firstWord: first, lastWord: last, label, score });
   };
   for (let w = 0; w < words.length; w++) {
     const n = drugLength(w);
@@ -45,7 +51,7 @@ export function dosedDrugs(text: string, words: readonly BertWord[], spans: read
     for (let k = w; k >= 2 && words[k - 1].norm === '/' && words[k - 1].start === words[k - 2].end && drugLength(k - 2) === 1; k -= 2) add(k - 2, k - 2);
     w += n - 1;
   }
-  return found.sort((a, b) => a.firstWord - b.firstWord);
+  return result.sort((a, b) => a.firstWord - b.firstWord);
 }
 
 /** The probability of `type`'s labels over that of every entity label, in the row at `offset`. */

@@ -9,7 +9,7 @@ import { spanAnnotations } from './entitySpans';
 import { withDocumentMentions } from './documentMentions';
 import { EngineDisposedError, ModelLoadError } from './errors';
 import { nestedOrganisms } from './nestedOrganisms';
-import { dosedDrugs } from './dosedDrugs';
+import { withDosedDrugs } from './dosedDrugs';
 import { nestedChemicals } from './nestedChemicals';
 import { completeTerms } from './termCompletion';
 import { fixOrganismBoundaries } from './organismBoundaries';
@@ -142,11 +142,11 @@ export class NerPipeline implements NerEngine {
     const path = viterbi(emissions, sentence.words.length, this.scheme);
     const decoded = completeTerms(sentence.words, bioSpans(path, emissions, this.scheme), this.scheme, this.gazetteer, this.bits);
     const speciesBit = this.bits.Species ?? 0;
-    const spans = fixOrganismBoundaries(text, sentence.words, decoded, this.scheme, this.gazetteer, speciesBit);
+    const bounded = fixOrganismBoundaries(text, sentence.words, decoded, this.scheme, this.gazetteer, speciesBit);
+    const spans = withDosedDrugs(text, sentence.words, bounded, this.scheme, this.gazetteer, this.bits.Chemical ?? 0, emissions);
     const nested = [
       ...nestedOrganisms(sentence.words, spans, this.scheme, this.gazetteer, speciesBit),
       ...nestedChemicals(sentence.words, spans, this.scheme, this.gazetteer, this.bits.Chemical ?? 0),
-      ...dosedDrugs(text, sentence.words, spans, this.scheme, this.gazetteer, this.bits.Chemical ?? 0, emissions),
     ];
     // Document order: by start, a container before the entity nested at its first word.
     const all = nested.length ? [...spans, ...nested].sort((a, b) => a.firstWord - b.firstWord || b.lastWord - a.lastWord) : spans;
