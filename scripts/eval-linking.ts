@@ -6,13 +6,15 @@
 // linker restricted to concepts that have a MeSH id (as BC5CDR asks); --all-vocabularies links
 // as the editor does, to any concept, and counts a concept without a MeSH id as wrong.
 // Gold ids from 2015 MeSH that are now cross-references of a current concept count as that
-// concept (versionEquivalents); the strict figure without this is printed too.
+// concept (versionEquivalents); the strict figure without this is printed too, and a third that
+// also counts a descriptor created after the corpus as the broader heading it sits under.
 // --end-to-end: the NER model's own mentions (createEngine), then linking: accuracy on the
 // predicted spans that match a gold span exactly, and BioCreative's document-level id P/R/F1.
 // --error-kinds: the wrong gold-mention links counted by kind (unlinked, newer descriptor...).
 // Default corpus: the BC5CDR development set in ../shared/data (not in CI); the fixture
 // test/fixtures/terminology/bc5cdr-dev-30.PubTator.txt is a fixed 30-abstract sample of it.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import * as path from 'node:path';
 import { createEngine, type Annotation } from '../src/engine';
 import { readPubTator } from '../src/engine/formats';
@@ -43,6 +45,11 @@ async function main(): Promise<void> {
   const ms = performance.now() - t;
   print('gold mentions', linkingAccuracy(docs, linked, { equivalents }));
   print('gold mentions, strict ids (no MeSH version mapping)', linkingAccuracy(docs, linked));
+  const broader = newerDescriptorsUnder(path.resolve(ROOT, '../shared/data/vocab/mesh/data_mesh_trees.tsv.gz'));
+  if (broader) {
+    const both = (id: string) => [...equivalents(id), ...(broader.get(id) ?? [])];
+    print('gold mentions, also counting a descriptor created after the corpus as its broader 2015 heading', linkingAccuracy(docs, linked, { equivalents: both }));
+  }
   console.log(`  ${(ms / docs.length).toFixed(1)} ms per document (${docs.reduce((n, d) => n + d.annotations.length, 0)} mentions)`);
   showErrors(docs, linked, Number(option('errors') ?? 0), equivalents);
   if (args.includes('--error-kinds')) countErrorKinds(docs, linked, equivalents);
@@ -80,6 +87,26 @@ function print(title: string, report: LinkingReport): void {
 // MeSH descriptors created from 2016 on have nine-digit unique identifiers (D000068xxx...); the
 // corpus was normalised with 2015 MeSH, which indexed such a condition under a broader heading.
 const NEWER_DESCRIPTOR = /^MESH:D\d{9}$/;
+
+/**
+ * For each MeSH descriptor, the descriptors created after the corpus (nine-digit ids) directly
+ * under it in the 2024 trees: a 2015 annotator indexed such a condition under the broader heading
+ * ("Cystitis, Hemorrhagic", 2023, under Cystitis). Undefined without the MeSH trees file.
+ */
+function newerDescriptorsUnder(treesFile: string): Map<string, string[]> | undefined {
+  if (!existsSync(treesFile)) return undefined;
+  const rows = gunzipSync(readFileSync(treesFile)).toString('utf8').split('\n').slice(1).map((line) => line.split('\t'));
+  const descriptorAt = new Map(rows.map(([id, , tree]) => [tree, id]));
+  const under = new Map<string, string[]>();
+  for (const [id, , tree] of rows) {
+    if (!NEWER_DESCRIPTOR.test(`MESH:${id}`) || !tree?.includes('.')) continue;
+    const parent = descriptorAt.get(tree.slice(0, tree.lastIndexOf('.')));
+    if (!parent) continue;
+    const newer = under.get(`MESH:${parent}`) ?? [];
+    if (!newer.includes(`MESH:${id}`)) under.set(`MESH:${parent}`, [...newer, `MESH:${id}`]);
+  }
+  return under;
+}
 
 /** Each gold mention whose link is wrong, with its gold ids (and their current equivalents). */
 function* wrongLinks(docs: { annotations: Annotation[] }[], linked: Annotation[][], equivalents: (id: string) => string[]) {
