@@ -1,8 +1,8 @@
 // What the extension must paint for a note, computed outside the editor with the engine and the
 // server's own paragraph batching (scores depend in their last digits on what is batched
 // together, and an entity near the confidence threshold must not flip), then the server's
-// document-wide steps (abbreviations defined in another paragraph, the terminology layer, which
-// may retype a mention), filtered with the extension's defaults. The e2e tests compare decorations against it, so they hold for whichever
+// document-wide steps (abbreviations defined and names found in another paragraph, the
+// terminology layer, which may retype a mention), filtered with the extension's defaults. The e2e tests compare decorations against it, so they hold for whichever
 // model is shipped. That this batching finds what annotating the whole text finds is a unit test
 // (test/server/incrementalAnnotator.test.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,10 @@ export async function writeExpectedEntities(noteFile: string, outFile: string): 
       .enrich(text, withDocumentMentions(text, annotations))
       .filter((a) => a.score >= minConfidence)
       .map(({ start, end, text, type, modelType }) => ({ start, end, text, type, ...(modelType && { modelType }) }));
-    writeFileSync(outFile, JSON.stringify({ note: noteFile, minConfidence, entities: expected }, null, 1));
+    // Those no paragraph's own analysis found: what only the document-wide step adds.
+    const byParagraph = new Set(annotations.map((a) => `${a.start}:${a.end}`));
+    const addedByDocument = expected.filter((e) => !byParagraph.has(`${e.start}:${e.end}`));
+    writeFileSync(outFile, JSON.stringify({ note: noteFile, minConfidence, entities: expected, addedByDocument }, null, 1));
   } finally {
     await engine.dispose();
   }

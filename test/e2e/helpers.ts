@@ -95,6 +95,13 @@ export function retypedEntities(): ExpectedEntity[] {
   return readExpected(process.env.BIOLENS_E2E_EXPECTED_DRUG_NAMES!).filter((e) => e.modelType);
 }
 
+/** What the extension must paint for repeated-names.txt, and which of it only the whole document says. */
+export function repeatedNames(): { entities: ExpectedEntity[]; addedByDocument: ExpectedEntity[] } {
+  const { entities, addedByDocument } = JSON.parse(readFileSync(process.env.BIOLENS_E2E_EXPECTED_REPEATED_NAMES!, 'utf8'));
+  const painted = (list: ExpectedEntity[]) => list.map(({ modelType: _model, ...e }) => e);
+  return { entities: painted(entities), addedByDocument: painted(addedByDocument) };
+}
+
 function readExpected(file: string): ExpectedEntity[] {
   return JSON.parse(readFileSync(file, 'utf8')).entities;
 }

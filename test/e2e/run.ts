@@ -61,6 +61,9 @@ async function main(): Promise<void> {
   // Drug and symptom names a model may mistype (the terminology layer then gives the vocabulary's type).
   const drugNamesFile = path.join(OUT, 'expected-drug-names.json');
   await writeExpectedEntities(path.join(__dirname, 'fixtures', 'trusted-workspace', 'drug-names.txt'), drugNamesFile);
+  // A drug named again in later paragraphs, where the model alone does not find it.
+  const repeatedNamesFile = path.join(OUT, 'expected-repeated-names.json');
+  await writeExpectedEntities(path.join(__dirname, 'fixtures', 'trusted-workspace', 'repeated-names.txt'), repeatedNamesFile);
   console.log(`expected entities computed by the engine (${elapsed(started)})`);
   const failed: string[] = [];
   const resultsFile = path.join(OUT, 'results.jsonl');
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
           BIOLENS_E2E_ARTIFACTS: ARTIFACTS,
           BIOLENS_E2E_EXPECTED: expectedFile,
           BIOLENS_E2E_EXPECTED_DRUG_NAMES: drugNamesFile,
+          BIOLENS_E2E_EXPECTED_REPEATED_NAMES: repeatedNamesFile,
           BIOLENS_E2E_FIXTURES: FIXTURES,
           BIOLENS_E2E_GREP: process.env.BIOLENS_E2E_GREP ?? '',
           BIOLENS_E2E_RESULTS: resultsFile,

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { assertRangesMatchText, asOffsets, biolens, completeDecorations, expectedEntities, openInEditor, screenshot, workspaceFile } from '../helpers';
+import { assertRangesMatchText, asOffsets, biolens, completeDecorations, expectedEntities, openInEditor, repeatedNames, screenshot, workspaceFile } from '../helpers';
 
 describe('Opening an example note', () => {
   it('highlights exactly the entities the engine finds, at their ranges and with their types', async () => {
@@ -15,6 +15,18 @@ describe('Opening an example note', () => {
       'the note\'s atrial fibrillation is highlighted as a Disease',
     );
     await screenshot('01-clinical-note-highlighted');
+  });
+
+  it('highlights a drug in every paragraph that names it, where the model alone finds it in one', async () => {
+    const api = await biolens();
+    const { entities, addedByDocument } = repeatedNames();
+    // The fixture is written so that the model misses the later mentions on its own.
+    assert.ok(addedByDocument.some((e) => /cisapride/i.test(e.text)), `added by the document: ${JSON.stringify(addedByDocument)}`);
+    const editor = await openInEditor(workspaceFile('repeated-names.txt'));
+    const painted = await completeDecorations(api, editor);
+    assert.deepEqual(asOffsets(painted, editor.document), entities);
+    const cisapride = [...editor.document.getText().matchAll(/cisapride/gi)].map((m) => m.index);
+    assert.deepEqual(painted.entities.filter((e) => /^cisapride$/i.test(e.text)).map((e) => editor.document.offsetAt(e.range.start)), cisapride);
   });
 
   it('shows negated findings ("No chest pain") differently when concept linking is on', async function () {
