@@ -91,7 +91,7 @@ const NEWER_DESCRIPTOR = /^MESH:D\d{9}$/;
 /**
  * For each MeSH descriptor, the descriptors created after the corpus (nine-digit ids) directly
  * under it in the 2024 trees: a 2015 annotator indexed such a condition under the broader heading
- * ("Cystitis, Hemorrhagic", 2023, under Cystitis). Undefined without the MeSH trees file.
+ * ("Cystitis, Hemorrhagic", under Cystitis). Undefined without the MeSH trees file.
  */
 function newerDescriptorsUnder(treesFile: string): Map<string, string[]> | undefined {
   if (!existsSync(treesFile)) return undefined;
