@@ -1,7 +1,8 @@
 // A lone word the model called a disease that no vocabulary knows, even approximately, and that
 // is not shaped like a disease name, is left out; so is a lone unknown adjective of another type.
-// The model takes adjectives and abstract nouns near disease names for diseases ("suitability" of "suitability for an ICD" in the clinical
-// note, "perfusion", "renoprotective", "syncopal", "idiopathic", "isolated" in the dev corpora).
+// The model takes adjectives and abstract nouns near disease names for diseases ("suitability"
+// of "suitability for an ICD" in the clinical note, "perfusion", "renoprotective", "syncopal",
+// "idiopathic", "isolated" in the dev corpora).
 // On the BC5CDR and NCBI-disease dev splits (session 5's model) this left out 100 mentions, none
 // of them right; the unknown words that were right diseases ("valvulopathy", "dyserythropoiesis",
 // "vestibulotoxicity") end in a disease suffix, and stay.
