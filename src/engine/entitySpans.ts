@@ -7,7 +7,8 @@
 //     number ("3a" of "stage 3a") or a lab measurement ("eGFR 39" as a gene), nor, unless a
 //     disease ("vomiting"), a lone "-ing" word ("combining" as a gene). And a one-word
 //     "gene" with a small-molecule drug stem ("osimertinib" next to "EGFR") is a chemical;
-//   - a span never begins or ends with Markdown markup, a dash or an unpaired bracket: the model,
+//   - a span never crosses a Markdown emphasis or code delimiter (it keeps the emphasised side),
+//     and never begins or ends with Markdown markup, a dash or an unpaired bracket: the model,
 //     trained on plain abstracts, takes in the "**" of "**capmatinib**", the bullet of
 //     "- Osimertinib alone" and the hyphen of "EGFR-mutant". Those characters are trimmed, and so
 //     are a trailing comma or conjunction ("dextran and") and a bracket opened but never closed
@@ -34,8 +35,28 @@ const TRAILING_NOISE = /(?:[\s*_`~‐‑‒–—,;:/-]|\s['"]|\s(?:and|or|of|th
 const NAME_PREFIX = /(?:^|[\s([/,;])((?:(?:[DLRSEZ]|[α-ωΑ-Ω]|alpha|beta|gamma|delta|epsilon|kappa|omega|cis|trans|tert|sec|iso|[NOS]\d{0,2}|\d+(?:,\d+)*[a-z]?|\(\d*[RS](?:,\d*[RS])*\))-)+)$/u;
 const PREFIXED_TYPES = new Set(['Chemical', 'Gene']);
 
+// Markdown emphasis and code delimiters. An entity's name never has one inside: a span that
+// crosses one ("MET inhibitor **capmatinib") keeps the side the delimiter encloses, the words
+// the writer marked as one thing.
+const INNER_DELIMITER = /\*\*|__|~~|`/g;
+
+/** [start, end) cut at a Markdown delimiter inside it: after an opening one, before a closing one. */
+function withinDelimiters(text: string, start: number, end: number): [number, number] {
+  const inner = text.slice(start, end);
+  for (const m of inner.matchAll(INNER_DELIMITER)) {
+    const at = start + m.index!;
+    if (at === start || at + m[0].length === end) continue; // at an edge: trimEdges takes it off
+    const opens = /\s/.test(text[at - 1]) && /\S/.test(text[at + m[0].length]);
+    const closes = /\S/.test(text[at - 1]) && (at + m[0].length >= text.length || /[\s.,;:!?)\]]/.test(text[at + m[0].length]));
+    if (opens) return withinDelimiters(text, at + m[0].length, end);
+    if (closes) return [start, at];
+  }
+  return [start, end];
+}
+
 /** [start, end) of `text` with markup, dashes and unpaired brackets trimmed from both edges. */
 export function trimEdges(text: string, start: number, end: number): [number, number] {
+  [start, end] = withinDelimiters(text, start, end);
   for (;;) {
     const surface = text.slice(start, end);
     const lead = LEADING_NOISE.exec(surface)?.[0].length ?? 0;

@@ -76,6 +76,12 @@ describe('spanAnnotations', () => {
     assert.deepEqual(textsFound(t, [['Ca(2+)', B_CHEMICAL], ['(+)-catechin', B_CHEMICAL]]), ['Ca(2+)', '(+)-catechin']);
   });
 
+  it('cuts a span at a Markdown delimiter inside it, keeping the emphasised side', () => {
+    const t = 'The MET inhibitor **capmatinib** and `EGFR` T790M; **osimertinib** resistance; snake__case stays.';
+    const phrases: [string, number][] = [['MET inhibitor **capmatinib', B_CHEMICAL], ['`EGFR` T790M', B_CHEMICAL], ['**osimertinib** resistance', B_CHEMICAL], ['snake__case', B_CHEMICAL]];
+    assert.deepEqual(textsFound(t, phrases), ['capmatinib', 'EGFR', 'osimertinib', 'snake__case']);
+  });
+
   it('trims Markdown emphasis, list bullets, dangling hyphens and unpaired brackets from the edges', () => {
     const t = '- Osimertinib with **capmatinib** in EGFR-mutant cells (NSCLC models; (-)-nicotine too.';
     const spans: [string, number][] = [
