@@ -17,7 +17,6 @@ import type { Annotation, EntityType } from './types';
 const PROPAGATED: readonly EntityType[] = ['Chemical', 'Gene', 'Species'];
 const MIN_SCORE = 0.6;
 const MIN_LENGTH = 3;
-const WORD = /[\p{L}\p{N}]+/gu;
 const FIRST_WORD = /^[\p{L}\p{N}]+/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -26,7 +25,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * document order; an occurrence the model found with less confidence takes the best one's score.
  */
 export function withRepeatedMentions(text: string, annotations: readonly Annotation[]): Annotation[] {
-  // The sources, by their first word: one pass over the text's words finds every occurrence.
+  // The sources, grouped by their first word (the longest name of a group first).
   const byFirstWord = new Map<string, Source[]>();
   for (const a of annotations) {
     if (!PROPAGATED.includes(a.type) || a.score < MIN_SCORE || a.text.length < MIN_LENGTH) continue;
@@ -48,21 +47,26 @@ export function withRepeatedMentions(text: string, annotations: readonly Annotat
     const source = sourceOf(a);
     return source && source.score > a.score ? { ...a, score: source.score } : a;
   });
-  const taken = annotations.map((a) => [a.start, a.end] as const).sort((a, b) => a[0] - b[0]);
+  // Annotations come in document order: sorted by start, as overlaps() needs.
+  const taken = annotations.map((a) => [a.start, a.end] as const);
   const added: Annotation[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index!;
-    if (start > 0 && LETTER_OR_DIGIT.test(text[start - 1])) continue;
-    for (const source of byFirstWord.get(m[0]) ?? []) {
-      const end = start + source.name.length;
-      if (!text.startsWith(source.name, start) || (end < text.length && LETTER_OR_DIGIT.test(text[end]))) continue;
-      const last = added[added.length - 1];
-      if (overlaps(taken, start, end) || (last && last.end > start)) continue;
-      added.push({ start, end, text: source.name, type: source.type, score: source.score });
-      break;
+  // Each source's occurrences, found with indexOf (a few hundred names scan a long note faster
+  // than a regex visits its every word); the longest name wins where two start at one place.
+  for (const sources of byFirstWord.values()) {
+    for (const source of sources) {
+      for (let start = text.indexOf(source.name); start >= 0; start = text.indexOf(source.name, start + 1)) {
+        const end = start + source.name.length;
+        if ((start > 0 && LETTER_OR_DIGIT.test(text[start - 1])) || (end < text.length && LETTER_OR_DIGIT.test(text[end]))) continue;
+        if (overlaps(taken, start, end)) continue;
+        added.push({ start, end, text: source.name, type: source.type, score: source.score });
+      }
     }
   }
-  return added.length ? [...kept, ...added].sort((a, b) => a.start - b.start || b.end - a.end) : kept;
+  if (!added.length) return kept;
+  // Sources sharing a first word may have claimed overlapping places: keep the longest at each.
+  added.sort((a, b) => a.start - b.start || b.end - a.end);
+  const unique = added.filter((a, i) => i === 0 || a.start >= added[i - 1].end);
+  return [...kept, ...unique].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 interface Source {

@@ -5,7 +5,8 @@
 
 /** haemorrhage → hemorrhage, oedema → edema, tumour → tumor, analyse → analyze (one word). */
 export function americanSpelling(word: string): string {
-  if (word.length < 5) return word;
+  // Most words have none of the British patterns: the gazetteer asks for every word it sees.
+  if (word.length < 5 || !(word.includes('ae') || word.includes('oe') || word.endsWith('our') || word.endsWith('yse') || word.endsWith('isation'))) return word;
   return word.replace(/(?:ae|oe)(?=\p{L})/gu, 'e').replace(/our$/, 'or').replace(/yse$/, 'yze').replace(/isation$/, 'ization');
 }
 
