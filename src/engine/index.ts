@@ -13,7 +13,7 @@ export { ENTITY_TYPES } from './types';
 export { EngineCrashedError, EngineDisposedError, ModelLoadError } from './errors';
 export { withAbbreviationMentions } from './abbreviationMentions';
 export { withDocumentMentions } from './documentMentions';
-export { withRepeatedMentions } from './repeatedMentions';
+export { REPEATED_NAME_MIN_SCORE, withRepeatedMentions } from './repeatedMentions';
 export { alignTokens, type TokenSpan } from './alignment';
 export { bertWords, type BertWord, type MappedBertWord } from './bertWords';
 export { encodeSentences, type EncodedSentence } from './encodedSentences';

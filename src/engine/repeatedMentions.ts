@@ -15,7 +15,8 @@
 import type { Annotation, EntityType } from './types';
 
 const PROPAGATED: readonly EntityType[] = ['Chemical', 'Gene', 'Species'];
-const MIN_SCORE = 0.6;
+/** Confidence from which a name found once is marked wherever the document repeats it. */
+export const REPEATED_NAME_MIN_SCORE = 0.6;
 const MIN_LENGTH = 3;
 const FIRST_WORD = /^[\p{L}\p{N}]+/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -28,7 +29,7 @@ export function withRepeatedMentions(text: string, annotations: readonly Annotat
   // The sources, grouped by their first word (the longest name of a group first).
   const byFirstWord = new Map<string, Source[]>();
   for (const a of annotations) {
-    if (!PROPAGATED.includes(a.type) || a.score < MIN_SCORE || a.text.length < MIN_LENGTH) continue;
+    if (!PROPAGATED.includes(a.type) || a.score < REPEATED_NAME_MIN_SCORE || a.text.length < MIN_LENGTH) continue;
     for (const name of spellings(a.text)) {
       const first = FIRST_WORD.exec(name)?.[0];
       if (!first) continue; // a name starting with punctuation ("(+)-...") as it stands

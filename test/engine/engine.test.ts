@@ -2,7 +2,7 @@
 // worker and in this thread; cancellation, crashes and disposal behave.
 import { strict as assert } from 'node:assert';
 import { AutoTokenizer, env } from '@huggingface/transformers';
-import { Annotation, createEngine, EngineCrashedError, EngineDisposedError, ENTITY_TYPES, NerEngine } from '../../src/engine';
+import { Annotation, createEngine, EngineCrashedError, EngineDisposedError, ENTITY_TYPES, NerEngine, REPEATED_NAME_MIN_SCORE } from '../../src/engine';
 import { corpusSentences, MODEL_DIR } from './testModel';
 
 const CISPLATIN = 'Cisplatin-induced nephrotoxicity in patients with breast cancer.';
@@ -100,8 +100,12 @@ describe('NER engine end to end (bundled model)', function () {
     // "… 1153–1166 1167–1176" alone is one span 1153–1176 in the batch. So the text covered must be
     // the same (but the space between two spans that became one), and nearly every span identical,
     // with the same score and type.
+    // And a name whose score sits at the repeated-names threshold (repeatedMentions.ts) may be
+    // marked again across the document in one run and not the other ("NH3" 0.602 alone, 0.598 in
+    // the batch): its occurrences are left out of the comparison.
+    const nearThreshold = new Set([...one, ...batched].flat().filter((a) => Math.abs(a.score - REPEATED_NAME_MIN_SCORE) < 0.02).map((a) => a.text));
     const covered = (doc: Annotation[], d: number) =>
-      doc.flatMap(({ start, end }) => Array.from({ length: end - start }, (_, i) => start + i)).filter((i) => /\S/.test(docs[d][i])).join();
+      doc.filter((a) => !nearThreshold.has(a.text)).flatMap(({ start, end }) => Array.from({ length: end - start }, (_, i) => start + i)).filter((i) => /\S/.test(docs[d][i])).join();
     assert.deepEqual(batched.map(covered), one.map(covered));
     const key = (a: Annotation) => `${a.start}-${a.end}`;
     let same = 0;
