@@ -55,8 +55,9 @@ describe('Hovering an entity', () => {
   });
 
   it('over a name the vocabulary typed otherwise than the model shows its type and says so', async function () {
-    // The session-5 model calls "apixaban", "nimesulide" and "orthopnoea" species and
-    // "Mycoplasma" a chemical in drug-names.txt; another model may not: then there is nothing to show.
+    // The session-5 model called "apixaban", "nimesulide" and "orthopnoea" species and
+    // "Mycoplasma" a chemical in drug-names.txt; session 6's calls the curated abbreviations
+    // "HFrEF" and "HFpEF" chemicals. Another model may not: then there is nothing to show.
     const retyped = retypedEntities();
     if (retyped.length === 0) this.skip();
     const api = await biolens();
