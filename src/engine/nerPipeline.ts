@@ -134,7 +134,7 @@ export class NerPipeline implements NerEngine {
     }
     await runChunk();
     // Each text is a document (or, in the editor, a paragraph: the server adds the abbreviations
-    // defined in other paragraphs itself).
+    // defined and the names found in other paragraphs itself).
     return results.map((found, doc) => withDocumentMentions(texts[doc], found));
   }
 

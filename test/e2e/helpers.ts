@@ -87,7 +87,7 @@ export function asOffsets(painted: PaintedDecorations, doc: vscode.TextDocument)
 
 /** What the extension must paint for the clinical note: range, text and type. */
 export function expectedEntities(): ExpectedEntity[] {
-  return readExpected(process.env.BIOLENS_E2E_EXPECTED!).map(({ modelType: _model, ...painted }) => painted);
+  return painted(readExpected(process.env.BIOLENS_E2E_EXPECTED!));
 }
 
 /** The entities of drug-names.txt whose type the vocabulary gave, with the model's type. */
@@ -98,12 +98,16 @@ export function retypedEntities(): ExpectedEntity[] {
 /** What the extension must paint for repeated-names.txt, and which of it only the whole document says. */
 export function repeatedNames(): { entities: ExpectedEntity[]; addedByDocument: ExpectedEntity[] } {
   const { entities, addedByDocument } = JSON.parse(readFileSync(process.env.BIOLENS_E2E_EXPECTED_REPEATED_NAMES!, 'utf8'));
-  const painted = (list: ExpectedEntity[]) => list.map(({ modelType: _model, ...e }) => e);
   return { entities: painted(entities), addedByDocument: painted(addedByDocument) };
 }
 
 function readExpected(file: string): ExpectedEntity[] {
   return JSON.parse(readFileSync(file, 'utf8')).entities;
+}
+
+/** What the editor paints of expected entities: without the model's type, which it does not show. */
+function painted(entities: ExpectedEntity[]): ExpectedEntity[] {
+  return entities.map(({ modelType: _model, ...e }) => e);
 }
 
 /**

@@ -175,15 +175,9 @@ export class Linker {
     const entries = this.kb.lookup(text);
     let typeBits = 0;
     for (const e of this.plausible(text, entries)) typeBits |= this.kb.conceptHeader(e.concept).typeBits;
-    const names = entries.filter((e) => e.kind !== 'abbreviation');
-    const onlyAnatomy = names.length > 0 && names.every((e) => {
-      const { typeBits: bits, treeNumbers } = this.kb.conceptHeader(e.concept);
-      return !bits && treeNumbers.length > 0 && treeNumbers.every((t) => t.startsWith('A'));
-    });
-    const onlyUntyped = names.length > 0 && names.every((e) => {
-      const { typeBits: bits, treeNumbers } = this.kb.conceptHeader(e.concept);
-      return !bits && treeNumbers.length > 0;
-    });
+    const named = entries.filter((e) => e.kind !== 'abbreviation').map((e) => this.kb.conceptHeader(e.concept));
+    const onlyUntyped = named.length > 0 && named.every((h) => !h.typeBits && h.treeNumbers.length > 0);
+    const onlyAnatomy = onlyUntyped && named.every((h) => h.treeNumbers.every((t) => t.startsWith('A')));
     return { typeBits, onlyAnatomy, onlyUntyped };
   }
 
