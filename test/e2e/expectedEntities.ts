@@ -3,7 +3,8 @@
 // together, and an entity near the confidence threshold must not flip), then the server's
 // document-wide steps (abbreviations defined and names found in another paragraph, the
 // terminology layer, which may retype a mention), filtered with the extension's defaults. The
-// e2e tests compare decorations against it, so they hold for whichever model is shipped. That this batching finds what annotating the whole text finds is a unit test
+// e2e tests compare decorations against it, so they hold for whichever model is shipped. That
+// this batching finds what annotating the whole text finds is a unit test
 // (test/server/incrementalAnnotator.test.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
