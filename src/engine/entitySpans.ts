@@ -13,6 +13,8 @@
 //     "- Osimertinib alone" and the hyphen of "EGFR-mutant". Those characters are trimmed, and so
 //     are a trailing comma or conjunction ("dextran and") and a bracket opened but never closed
 //     (unless it closes right after the span: then the span takes the closing bracket in);
+//   - a span never ends inside a number: "NT-proBNP 1" of "NT-proBNP 1,450 ng/L" (the word
+//     pieces split "1,450" at its comma, and the model took the first piece in) ends before it;
 //   - a chemical or gene name keeps its locants, stereodescriptors and Greek-letter prefixes: the
 //     model often starts "S-ketamine", "epsilon-aminocaproic acid", "5,7-dichlorokynurenic acid"
 //     after the hyphen, and every corpus annotates the prefix as part of the name.
@@ -86,6 +88,17 @@ function closerRightAfter(text: string, inner: string, end: number): string | un
   return BRACKETS.find(([open, close]) => inner.split(open).length > inner.split(close).length && after.startsWith(close))?.[1];
 }
 
+// A number the span ends with, after a space, that the text goes on with past the span: "1" of
+// "1,450" or "2" of "2.5". A name's own number ("CYP 2D6", "type 2") ends where the text's does.
+const NUMBER_CUT_AT_END = /\s+\d+$/;
+
+/** `end` moved back before a number the span cuts in two ("NT-proBNP 1" of "NT-proBNP 1,450"). */
+export function beforeCutNumber(text: string, start: number, end: number): number {
+  if (!/^[.,]\d/.test(text.slice(end, end + 2))) return end;
+  const cut = NUMBER_CUT_AT_END.exec(text.slice(start, end));
+  return cut && cut.index > 0 ? start + cut.index : end;
+}
+
 /** `start` moved back over a systematic-name prefix the span left out ("S-" of "S-ketamine"). */
 export function withNamePrefix(text: string, start: number): number {
   if (text[start - 1] !== '-') return start;
@@ -100,7 +113,8 @@ export function spanAnnotations(text: string, words: readonly BertWord[], spans:
     const decoded = scheme.typeOf[span.label];
     if (!decoded) continue;
     if (opts.minScore !== undefined && span.score < opts.minScore) continue;
-    const [trimmedStart, end] = trimEdges(text, words[span.firstWord].start, words[span.lastWord].end);
+    const [trimmedStart, trimmedEnd] = trimEdges(text, words[span.firstWord].start, words[span.lastWord].end);
+    const end = beforeCutNumber(text, trimmedStart, trimmedEnd);
     const start = PREFIXED_TYPES.has(decoded) && trimmedStart < end ? withNamePrefix(text, trimmedStart) : trimmedStart;
     const surface = text.slice(start, end);
     if (!LETTER_OR_DIGIT.test(surface) || isFunctionWord(surface) || isNumberOrMeasure(surface)) continue;

@@ -2,7 +2,7 @@
 // abbreviations and the terminology layer over the whole document (abbreviations defined in one
 // paragraph are used in others, so their mentions, linking and context need all of it).
 import { paragraphs, withDocumentMentions, type Annotation, type NerEngine } from '../engine';
-import { findAbbreviations } from '../engine/terminology';
+import { documentAbbreviations } from '../engine/terminology';
 import type { ServerSettings } from '../protocol';
 import type { Analysis } from './analysisScheduler';
 import type { EngineHost } from './engineHost';
@@ -42,9 +42,9 @@ export class EntityPipeline {
     }
     const enricher = this.enricherFor(terminology);
     // The engine saw one paragraph at a time: abbreviations defined and names found in another
-    // paragraph are added here.
-    const definitions = findAbbreviations(text);
-    const complete = (known: Annotation[]) => enricher.enrich(text, withDocumentMentions(text, known, definitions));
+    // paragraph are added here. The document's abbreviations are found once for every step.
+    const abbreviations = documentAbbreviations(text);
+    const complete = (known: Annotation[]) => enricher.enrich(text, withDocumentMentions(text, known, abbreviations.definitions), abbreviations);
     const result = await this.annotatorFor(engine).annotate(text, signal, (known) => onProgress(complete(known)));
     return {
       annotations: complete(result.annotations),

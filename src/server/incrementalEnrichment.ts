@@ -6,7 +6,7 @@
 // set of definitions re-enriches it all.
 // Enriching a 5,000-word note whole costs ~100 ms; one edited paragraph ~5 ms.
 import { paragraphs, type Annotation } from '../engine';
-import { linkingAbbreviations } from '../engine/terminology';
+import { documentAbbreviations, type DocumentAbbreviations } from '../engine/terminology';
 import type { Terminology } from './terminology';
 
 // Enough for many open documents; past it the cache starts again (a full enrichment, no error).
@@ -19,10 +19,13 @@ export class IncrementalEnricher {
 
   constructor(readonly terminology: Terminology) {}
 
-  /** `annotations` (sorted by start, offsets into `text`) enriched, as terminology.enrich(text, annotations) would. */
-  enrich(text: string, annotations: readonly Annotation[]): Annotation[] {
+  /**
+   * `annotations` (sorted by start, offsets into `text`) enriched, as terminology.enrich(text,
+   * annotations) would; `abbreviations` those of `text`, found once by a caller that needs them too.
+   */
+  enrich(text: string, annotations: readonly Annotation[], abbreviations: DocumentAbbreviations = documentAbbreviations(text)): Annotation[] {
     if (!this.terminology.available) return [...annotations];
-    const definitionsKey = JSON.stringify([...linkingAbbreviations(text)]);
+    const definitionsKey = JSON.stringify([...abbreviations.linking]);
     if (definitionsKey !== this.definitionsKey || this.cache.size > MAX_CACHED_PARAGRAPHS) {
       this.cache.clear();
       this.definitionsKey = definitionsKey;
@@ -38,7 +41,7 @@ export class IncrementalEnricher {
       return group.entities.length > 0 && !this.cache.has(group.key);
     });
     if (missing.length) {
-      const enriched = this.terminology.enrichEach(text, missing.flatMap((group) => group.entities));
+      const enriched = this.terminology.enrichEach(text, missing.flatMap((group) => group.entities), abbreviations);
       let next = 0;
       for (const group of missing) {
         const own = enriched.slice(next, next + group.entities.length);

@@ -3,7 +3,7 @@
 // load, the server runs on NER alone: entities are still highlighted and the hover shows type
 // and confidence.
 import type { Annotation } from '../engine';
-import { loadTerminology, type Terminology as EngineTerminology } from '../engine/terminology';
+import { loadTerminology, type DocumentAbbreviations, type Terminology as EngineTerminology } from '../engine/terminology';
 
 export interface Terminology {
   readonly available: boolean;
@@ -11,8 +11,8 @@ export interface Terminology {
   readonly warnings: readonly string[];
   /** Adds concept, context and suggestion to the entities of a whole document (some may be left out). */
   enrich(text: string, annotations: Annotation[]): Annotation[];
-  /** enrich(), one result per entity: undefined for one the terminology layer leaves out. */
-  enrichEach(text: string, annotations: Annotation[]): (Annotation | undefined)[];
+  /** enrich(), one result per entity: undefined for one the terminology layer leaves out; `abbreviations` those of `text`. */
+  enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations): (Annotation | undefined)[];
   /** Hover Markdown for an (enriched) entity. */
   hoverMarkdown(annotation: Annotation): string;
 }
@@ -48,7 +48,7 @@ export async function loadServerTerminology(preferredVocabulary: string): Promis
     available: true,
     warnings: terminology.warnings,
     enrich: (text, annotations) => terminology.enrich(text, annotations),
-    enrichEach: (text, annotations) => terminology.enrichEach(text, annotations),
+    enrichEach: (text, annotations, abbreviations) => terminology.enrichEach(text, annotations, abbreviations),
     hoverMarkdown: (a) => terminology.hoverMarkdown(a),
   };
 }

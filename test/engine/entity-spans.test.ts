@@ -53,6 +53,12 @@ describe('spanAnnotations', () => {
     assert.deepEqual(textsFound(snp, [['rs6693503', B_CHEMICAL], ['rs1805054', B_CHEMICAL], ['ABCB1', B_CHEMICAL], ['Rs2', B_CHEMICAL]]), ['ABCB1', 'Rs2']);
   });
 
+  it('never ends inside a number the text goes on with, but keeps a name\'s own number', () => {
+    const t = 'NT-proBNP 1,450 ng/L (down from 2.5 mg/L of PAI 1.2); caspase 3, type 2 diabetes, CYP 2D6.';
+    const phrases: [string, number][] = [['NT-proBNP 1', B_CHEMICAL], ['PAI 1', B_CHEMICAL], ['caspase 3', B_CHEMICAL], ['type 2 diabetes', B_DISEASE], ['CYP 2D6', B_CHEMICAL]];
+    assert.deepEqual(textsFound(t, phrases), ['NT-proBNP', 'PAI', 'caspase 3', 'type 2 diabetes', 'CYP 2D6']);
+  });
+
   it('never returns a lone "-ing" word unless as a disease', () => {
     const t = 'Combining drugs, smoking and vomiting; spiking cells and ring finger proteins.';
     const phrases: [string, number][] = [['Combining', B_CHEMICAL], ['smoking', B_CHEMICAL], ['vomiting', B_DISEASE], ['spiking', B_CHEMICAL], ['ring finger proteins', B_CHEMICAL]];

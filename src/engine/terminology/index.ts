@@ -3,7 +3,15 @@
 export { createTerminology, loadTerminology, type Terminology, type TerminologyOptions } from './terminology';
 export { KnowledgeBase, VocabularyLoadError, defaultVocabDir, type FuzzyName } from './knowledgeBase';
 export { Linker, type LinkerOptions, type LinkMethod, type LinkResult } from './linker';
-export { findAbbreviations, abbreviationMap, bestLongForm, linkingAbbreviations, type AbbreviationDefinition } from './abbreviations';
+export {
+  findAbbreviations,
+  abbreviationMap,
+  bestLongForm,
+  linkingAbbreviations,
+  documentAbbreviations,
+  type AbbreviationDefinition,
+  type DocumentAbbreviations,
+} from './abbreviations';
 export { binomialAbbreviations } from './binomials';
 export { ContextDetector, detectContext, type ContextOptions } from './context';
 export { DEFAULT_CONTEXT_RULES, type ContextRule, type ContextCategory } from './contextRules';

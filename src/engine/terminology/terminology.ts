@@ -4,7 +4,7 @@
 // family) and a standardisation suggestion. Each piece is also usable alone (KnowledgeBase,
 // Linker, findAbbreviations, detectContext, suggest, hoverMarkdown), as in scispaCy.
 import type { Annotation } from '../types';
-import { findAbbreviations, linkingAbbreviations } from './abbreviations';
+import { documentAbbreviations, type DocumentAbbreviations } from './abbreviations';
 import { DEFAULT_VOCABULARY_ORDER, toConcept } from './concepts';
 import { detectContext } from './context';
 import { applyDrugInduced } from './drugInduced';
@@ -54,8 +54,11 @@ export interface Terminology {
    * and the name of a body part alone is left out (vocabularyTypes.ts).
    */
   enrich(text: string, annotations: Annotation[]): Annotation[];
-  /** enrich(), one result per annotation: undefined for one left out. */
-  enrichEach(text: string, annotations: Annotation[]): (Annotation | undefined)[];
+  /**
+   * enrich(), one result per annotation: undefined for one left out. `abbreviations` are those of
+   * `text`, passed by a caller that already found them.
+   */
+  enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations): (Annotation | undefined)[];
   /** The hover Markdown of an enriched annotation (vocabulary versions filled in). */
   hoverMarkdown(annotation: Annotation): string;
 }
@@ -97,14 +100,12 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
   const chose = preferred.some((p) => p !== 'MESH');
   const suggester = new Suggester(kb, { preferredVocabularies: order, userChoseVocabularies: chose, ignore: opts.ignore });
 
-  const enrichEach = (text: string, modelAnnotations: Annotation[]): (Annotation | undefined)[] => {
+  const enrichEach = (text: string, modelAnnotations: Annotation[], { definitions, linking } = documentAbbreviations(text)): (Annotation | undefined)[] => {
     const typed = opts.vocabularyTypes === false ? modelAnnotations : retypeByVocabulary(linker, modelAnnotations);
     const annotations = typed.filter((a): a is Annotation => a !== undefined);
-    const definitions = findAbbreviations(text);
-    const abbreviations = linkingAbbreviations(text, definitions);
     const contexts = opts.context === false ? [] : detectContext(text, annotations);
     const guarded = opts.suggestions === false ? [] : protectedRanges(text);
-    const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => linker.link(a.text, a.type, abbreviations)));
+    const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => linker.link(a.text, a.type, linking)));
     const byVocabulary = opts.vocabularyTypes !== false;
     const enriched = annotations.map((a, i): Annotation | undefined => {
       if (byVocabulary && isUnknownWord(a, links[i])) return undefined;
