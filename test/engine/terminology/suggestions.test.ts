@@ -1,4 +1,4 @@
-// Standardisation suggestions on real-looking sentences: 147 hand-checked cases, listed in
+// Standardisation suggestions on real-looking sentences: 151 hand-checked cases, listed in
 // test/fixtures/terminology/suggestion-cases.tsv. Each case pins what BioLens does; `verdict`
 // records where a careful reader disagrees ("wrong": the suggestion should not be made as it
 // is; "missed": a good suggestion that is not made). The last test turns the verdicts into
