@@ -101,7 +101,7 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
   const suggester = new Suggester(kb, { preferredVocabularies: order, userChoseVocabularies: chose, ignore: opts.ignore });
 
   const enrichEach = (text: string, modelAnnotations: Annotation[], { definitions, linking } = documentAbbreviations(text)): (Annotation | undefined)[] => {
-    const typed = opts.vocabularyTypes === false ? modelAnnotations : retypeByVocabulary(linker, modelAnnotations);
+    const typed = opts.vocabularyTypes === false ? modelAnnotations : retypeByVocabulary(linker, modelAnnotations, linking);
     const annotations = typed.filter((a): a is Annotation => a !== undefined);
     const contexts = opts.context === false ? [] : detectContext(text, annotations);
     const guarded = opts.suggestions === false ? [] : protectedRanges(text);

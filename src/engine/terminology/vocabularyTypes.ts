@@ -13,6 +13,11 @@
 // Nor do abbreviations, except those of BioLens's hand-curated clinical list not marked
 // ambiguous: "HFrEF" is heart failure wherever a clinician writes it (the model said chemical).
 //
+// A gene's approved symbol the model called a chemical is a gene when it names a chemical only
+// loosely: "MET" (the MET receptor in a lung-cancer note, a chemical at 1.00) is a ChEBI "related"
+// name of methioninate, never how a chemist writes methionine. Not when the document defines it
+// ("ethambutol (EMB)"): its own definition says what it is.
+//
 // And a mention that names only untyped concepts (no disease, substance or organism of MeSH's,
 // DO's or HPO's) is no chemical, disease or gene: on the BC5CDR and NCBI-disease dev splits such
 // disease and chemical mentions were right once in 57 ("rotation"), and BC2GM's gene mentions 3
@@ -43,12 +48,12 @@ const NOT_BY_UNTYPED: EntityType[] = ['Chemical', 'Disease', 'Gene'];
  * `annotations`, one for one, with each plain name the vocabulary types otherwise retyped (and
  * its `modelType` kept), and undefined for a name of a body part.
  */
-export function retypeByVocabulary(linker: Linker, annotations: readonly Annotation[]): (Annotation | undefined)[] {
+export function retypeByVocabulary(linker: Linker, annotations: readonly Annotation[], defined: ReadonlyMap<string, string> = new Map()): (Annotation | undefined)[] {
   return annotations.map((a) => {
     const named = linker.namedKinds(a.text);
     if (!NOT_ANATOMY.includes(a.type) && named.onlyAnatomy) return undefined;
     if (NOT_BY_UNTYPED.includes(a.type) && named.onlyUntyped) return undefined;
-    const type = vocabularyType(a, named.typeBits) ?? curatedAbbreviationType(linker, a);
+    const type = vocabularyType(a, named.typeBits) ?? curatedAbbreviationType(linker, a) ?? (defined.has(a.text) ? undefined : geneSymbolType(linker, a));
     return type ? { ...a, type, modelType: a.modelType ?? a.type } : a;
   });
 }
@@ -64,4 +69,20 @@ function curatedAbbreviationType(linker: Linker, a: Annotation): EntityType | un
   if (!curated || curated.ambiguous) return undefined;
   const bits = linker.namedKinds(curated.long).typeBits;
   return bits & TYPE_BITS[a.type] ? undefined : TARGETS.find((t) => bits === TYPE_BITS[t]);
+}
+
+// An all-capital symbol with a letter first: "MET", "AXL", "ERBB2".
+const SYMBOL = /^\p{Lu}[\p{Lu}\d]{1,7}$/u;
+
+/** Gene, for a chemical mention that is a gene's approved symbol and a chemical's name only loosely ("MET"). */
+function geneSymbolType(linker: Linker, a: Annotation): EntityType | undefined {
+  if (a.type !== 'Chemical' || !SYMBOL.test(a.text)) return undefined;
+  const kb = linker.kb;
+  let approved = false;
+  for (const e of kb.lookup(a.text)) {
+    const header = kb.conceptHeader(e.concept);
+    if (header.typeBits & TYPE_BITS.Chemical && e.kind !== 'related') return undefined;
+    if (e.kind === 'preferred' && header.typeBits & TYPE_BITS.Gene && kb.concept(e.concept).labels[0] === a.text) approved = true;
+  }
+  return approved ? 'Gene' : undefined;
 }

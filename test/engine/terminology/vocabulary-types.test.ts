@@ -25,6 +25,21 @@ describe('terminology: the vocabulary types a plain name the model mistyped', fu
     ]);
   });
 
+  it("calls a gene's approved symbol a gene where the model said chemical, unless a chemical's name or defined", () => {
+    const text = 'Is the effect specific to MET, or does AXL signalling contribute? ATP fell. Met was added.';
+    assert.deepEqual(retyped(text, [['MET', 'Chemical'], ['AXL', 'Chemical'], ['ATP', 'Chemical'], ['Met', 'Chemical']]), [
+      ['MET', 'Gene', 'Chemical'],
+      ['AXL', 'Gene', 'Chemical'],
+      ['ATP', 'Chemical', undefined],
+      ['Met', 'Chemical', undefined],
+    ]);
+    const defined = 'Ethambutol (EMB) was stopped; EMB levels fell.';
+    const [emb] = terminology().enrich(defined, [mentionIn(defined, 'EMB', 'Chemical', defined.lastIndexOf('EMB'))]);
+    assert.equal(emb.type, 'Chemical', 'the document says what EMB is (HGNC approves EMB as embigin)');
+    const [gene] = terminology().enrich(text, [mentionIn(text, 'MET', 'Chemical')]);
+    assert.equal(gene.concept?.id, 'HGNC:7029', 'the MET receptor, not methioninate');
+  });
+
   it('retypes a four-letter name', () => {
     const text = 'Allergies: penicillin (rash).';
     assert.deepEqual(retyped(text, [['rash', 'Chemical']]), [['rash', 'Disease', 'Chemical']]);
