@@ -247,8 +247,13 @@ export class Linker {
 
   private fuzzy(key: string, type: EntityType): LinkResult | undefined {
     if (key.length < 4) return undefined; // three letters are an abbreviation, not a misspelling
+    // A short symbol before a generic head ("MET inhibitor"): the head alone would decide the match.
+    const head = key.slice(key.lastIndexOf(' ') + 1);
+    if (GENERIC_HEADS.has(head) && key.length - head.length - 1 < 4) return undefined;
     const hits = this.kb.fuzzy(key, { typeBits: TYPE_BITS[type], minScore: this.fuzzyThreshold, limit: FUZZY_CANDIDATES });
     for (const hit of hits) {
+      // Near a bare generic word is near nothing: "MET inhibitor" is not ChEBI's "inhibitor" role.
+      if (GENERIC_HEADS.has(hit.key)) continue;
       const best = this.choose(hit.entries.filter((e) => e.kind !== 'code' && e.kind !== 'obsolete'), type);
       if (best) return { ...best, method: 'fuzzy', score: Math.min(best.score, hit.score) };
     }

@@ -129,6 +129,13 @@ describe('linker', function () {
     assert.equal(new Linker(knowledgeBase(), { fuzzyThreshold: 0.99 }).link('myocardial infarctoin', 'Disease'), undefined);
   });
 
+  it('never links a short symbol with a generic head by the head alone, nor anything to a bare generic word', () => {
+    // Character n-grams of "MET inhibitor" are mostly " inhibitor": ChEBI's role, then Platelet Aggregation Inhibitors.
+    assert.equal(link('MET inhibitor', 'Chemical'), undefined);
+    assert.equal(link('AXL inhibitor', 'Gene'), undefined);
+    assert.equal(ids(link('ACE inhibitors', 'Chemical')!)[0], 'MESH:D000806', 'a name the vocabulary has is still found');
+  });
+
   it('falls back to the head of the phrase, but never to a bare generic word', () => {
     const r = link('rifampicin-induced hemolytic anemia', 'Disease')!;
     assert.equal(r.method, 'partial');
