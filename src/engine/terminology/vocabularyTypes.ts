@@ -14,9 +14,12 @@
 // ambiguous: "HFrEF" is heart failure wherever a clinician writes it (the model said chemical).
 //
 // A gene's approved symbol the model called a chemical is a gene when it names a chemical only
-// loosely: "MET" (the MET receptor in a lung-cancer note, a chemical at 1.00) is a ChEBI "related"
-// name of methioninate, never how a chemist writes methionine. Not when the document defines it
-// ("ethambutol (EMB)"): its own definition says what it is.
+// loosely or not at all: "MET" (the MET receptor in a lung-cancer note, a chemical at 1.00) is a
+// ChEBI "related" name of methioninate, never how a chemist writes methionine. One the model
+// called a disease only with a digit in it ("BRCA1", "TSG101" in NCBI-disease: +0.15): a disease's
+// undefined abbreviation is often some gene's symbol too ("NMS", "CIN"). A symbol the vocabulary
+// knows as a name of the model's type ("DMD", "VHL") keeps it, and so does one the document
+// defines ("ethambutol (EMB)"): its own definition says what it is.
 //
 // And a mention that names only untyped concepts (no disease, substance or organism of MeSH's,
 // DO's or HPO's) is no chemical, disease or gene: on the BC5CDR and NCBI-disease dev splits such
@@ -74,14 +77,14 @@ function curatedAbbreviationType(linker: Linker, a: Annotation): EntityType | un
 // An all-capital symbol with a letter first: "MET", "AXL", "ERBB2".
 const SYMBOL = /^\p{Lu}[\p{Lu}\d]{1,7}$/u;
 
-/** Gene, for a chemical mention that is a gene's approved symbol and a chemical's name only loosely ("MET"). */
+/** Gene, for a chemical or disease mention that is a gene's approved symbol and a name of its type only loosely ("MET"). */
 function geneSymbolType(linker: Linker, a: Annotation): EntityType | undefined {
-  if (a.type !== 'Chemical' || !SYMBOL.test(a.text)) return undefined;
+  if (!SYMBOL.test(a.text) || !(a.type === 'Chemical' || (a.type === 'Disease' && /\d/.test(a.text)))) return undefined;
   const kb = linker.kb;
   let approved = false;
   for (const e of kb.lookup(a.text)) {
     const header = kb.conceptHeader(e.concept);
-    if (header.typeBits & TYPE_BITS.Chemical && e.kind !== 'related') return undefined;
+    if (header.typeBits & TYPE_BITS[a.type] && e.kind !== 'related') return undefined;
     if (e.kind === 'preferred' && header.typeBits & TYPE_BITS.Gene && kb.concept(e.concept).labels[0] === a.text) approved = true;
   }
   return approved ? 'Gene' : undefined;

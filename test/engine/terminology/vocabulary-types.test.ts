@@ -25,13 +25,20 @@ describe('terminology: the vocabulary types a plain name the model mistyped', fu
     ]);
   });
 
-  it("calls a gene's approved symbol a gene where the model said chemical, unless a chemical's name or defined", () => {
+  it("calls a gene's approved symbol a gene where the model said chemical or disease, unless a name of that type, defined or a disease without a digit", () => {
     const text = 'Is the effect specific to MET, or does AXL signalling contribute? ATP fell. Met was added.';
     assert.deepEqual(retyped(text, [['MET', 'Chemical'], ['AXL', 'Chemical'], ['ATP', 'Chemical'], ['Met', 'Chemical']]), [
       ['MET', 'Gene', 'Chemical'],
       ['AXL', 'Gene', 'Chemical'],
       ['ATP', 'Chemical', undefined],
       ['Met', 'Chemical', undefined],
+    ]);
+    const disease = 'DMD and VHL carriers; BRCA1 testing; NMS on haloperidol.';
+    assert.deepEqual(retyped(disease, [['DMD', 'Disease'], ['VHL', 'Disease'], ['BRCA1', 'Disease'], ['NMS', 'Disease']]), [
+      ['DMD', 'Disease', undefined],
+      ['VHL', 'Disease', undefined],
+      ['BRCA1', 'Gene', 'Disease'],
+      ['NMS', 'Disease', undefined],
     ]);
     const defined = 'Ethambutol (EMB) was stopped; EMB levels fell.';
     const [emb] = terminology().enrich(defined, [mentionIn(defined, 'EMB', 'Chemical', defined.lastIndexOf('EMB'))]);
