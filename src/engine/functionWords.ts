@@ -35,14 +35,19 @@ export function isFunctionWord(word: string): boolean {
 // 1.1", "BMI 31"): the model, meeting a clinical note's lab line, calls them genes. Only the
 // measurements that are no substance: "Hb 121" and "CRP 8" name proteins (their values are the
 // model's error, not the name's). Nor a variant's dbSNP id ("rs6693503", a chemical to the model
-// in BC5CDR: a position in a genome, no substance).
+// in BC5CDR: a position in a genome, no substance). Nor a number written as a word ("ten"), a
+// classification with or without its number ("type 2", "class III", "stage IIIB": what it
+// classifies is the entity), or a prefix cut off its word ("non" of "non-papillary"): 25 such
+// spans on the BC5CDR, NCBI-disease, BC2GM and linnaeus dev splits, none in their gold.
 const NUMBER = /^(?:\d+[a-z]?|rs\d{3,})$/;
+const WORDS_OF_NUMBER_OR_CLASS =
+  /^(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|non|anti|pre|post)|(?:type|class|stage|grade|group|phase)(?:\s+(?:\d+|[IVX]+)[A-Za-z]?)?)$/i;
 const MEASURES = new Set(['eGFR', 'GFR', 'BMI', 'INR', 'SpO2', 'SaO2', 'BP', 'HR', 'RR', 'MAP']);
 const MEASURE_WITH_VALUE = /^(\S+)(?:\s+[\d.,/%]+)?$/;
 
-/** `surface` (a whole span) is a lone number, a dbSNP id or a clinical measurement's name, with or without its value. */
+/** `surface` (a whole span) is a lone number (in digits or a word), a dbSNP id, a classification, a cut-off prefix or a clinical measurement's name, with or without its value. */
 export function isNumberOrMeasure(surface: string): boolean {
-  if (NUMBER.test(surface)) return true;
+  if (NUMBER.test(surface) || WORDS_OF_NUMBER_OR_CLASS.test(surface)) return true;
   const name = MEASURE_WITH_VALUE.exec(surface)?.[1];
   return name !== undefined && MEASURES.has(name);
 }
