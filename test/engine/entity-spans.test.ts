@@ -41,6 +41,9 @@ describe('spanAnnotations', () => {
     const t = 'No rash. Denies. Seen 2 weeks ago in March. NO levels and AT were normal; no reflux at all.';
     const phrases: [string, number][] = [['No', B_CHEMICAL], ['Denies', B_DISEASE], ['ago', B_DISEASE], ['March', B_DISEASE], ['NO', B_CHEMICAL], ['AT', B_DISEASE], ['no reflux', B_DISEASE]];
     assert.deepEqual(textsFound(t, phrases), ['NO', 'AT', 'reflux']);
+    const parts = 'Two deaths; sudden death. The acid and folic acid; its mRNA; criteria were met; Met-enkephalin.';
+    const partPhrases: [string, number][] = [['deaths', B_DISEASE], ['sudden death', B_DISEASE], ['acid', B_CHEMICAL], ['folic acid', B_CHEMICAL], ['mRNA', B_CHEMICAL], ['met', B_CHEMICAL], ['Met-enkephalin', B_CHEMICAL]];
+    assert.deepEqual(textsFound(parts, partPhrases), ['sudden death', 'folic acid', 'Met-enkephalin']);
     const greek = 'The beta subunit and alpha-synuclein; Beta blockers.';
     assert.deepEqual(textsFound(greek, [['beta', B_CHEMICAL], ['alpha-synuclein', B_CHEMICAL], ['Beta blockers', B_CHEMICAL]]), ['alpha-synuclein', 'Beta blockers']);
   });
