@@ -132,9 +132,15 @@ export class Linker {
       // The document said what this short form means here: that beats what it usually means,
       // unless what it said names no concept of the mention's type while the short form names
       // one ("Staphylococcus aureus, methicillin-resistant (MRSA)" gives the long form
-      // "methicillin-resistant", a property; MRSA itself is the organism).
+      // "methicillin-resistant", a property; MRSA itself is the organism), or names it only
+      // approximately while the short form is a concept's own preferred name ("polymerase gamma
+      // (POLG)": the long form is nearest to PAPOLG, poly(A) polymerase gamma; POLG is HGNC's symbol).
       const viaLong = this.cached(longForm, type);
-      const ownIsBetter = own?.method === 'exact' && this.kb.conceptHeader(own.concept).typeBits && viaLong && !this.kb.conceptHeader(viaLong.concept).typeBits;
+      const ownIsBetter =
+        own?.method === 'exact' &&
+        !!viaLong &&
+        ((this.kb.conceptHeader(own.concept).typeBits && !this.kb.conceptHeader(viaLong.concept).typeBits) ||
+          (viaLong.method === 'fuzzy' && own.kinds.includes('preferred')));
       if (viaLong && !ownIsBetter) return { ...viaLong, method: 'abbreviation', longForm };
     }
     return own;

@@ -109,6 +109,11 @@ describe('linker', function () {
     assert.equal(ids(link('MRSA', 'Species', text))[0], 'MESH:D055624');
   });
 
+  it("keeps the short form's own concept when it is a preferred name and the definition links only approximately", () => {
+    const text = 'Variants in polymerase gamma (POLG) cause Alpers syndrome. POLG testing was done.';
+    assert.equal(ids(link('POLG', 'Gene', text))[0], 'HGNC:9179', 'POLG itself, not PAPOLG (poly(A) polymerase gamma), nearest to the long form');
+  });
+
   it('links an adjective to its noun ("cirrhotic" → cirrhosis, "asthmatic" → asthma)', () => {
     for (const [adjective, id] of [['cirrhotic', 'MESH:D008103'], ['asthmatic', 'MESH:D001249'], ['hypoxic', 'MESH:D000860']]) {
       const r = link(adjective, 'Disease')!;
