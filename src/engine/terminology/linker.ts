@@ -143,7 +143,21 @@ export class Linker {
           (viaLong.method === 'fuzzy' && own.kinds.includes('preferred')));
       if (viaLong && !ownIsBetter) return { ...viaLong, method: 'abbreviation', longForm };
     }
-    return own;
+    return (own?.method === 'fuzzy' && abbreviations && this.viaShortForm(mention.trim(), type, abbreviations, own)) || own;
+  }
+
+  /**
+   * A long form the vocabulary has only approximately, defined with a short form that is a
+   * concept's preferred name: "polymerase gamma (POLG)" is HGNC's POLG, not the nearest name
+   * (PAPOLG, poly(A) polymerase gamma). Still an approximate match: no suggestion is made.
+   */
+  private viaShortForm(mention: string, type: EntityType, abbreviations: ReadonlyMap<string, string>, own: LinkResult): LinkResult | undefined {
+    for (const [short, long] of abbreviations) {
+      if (long !== mention) continue;
+      const viaShort = this.cached(short, type);
+      if (viaShort?.method === 'exact' && viaShort.kinds.includes('preferred')) return { ...viaShort, method: 'fuzzy', score: own.score };
+    }
+    return undefined;
   }
 
   /**

@@ -112,6 +112,7 @@ describe('linker', function () {
   it("keeps the short form's own concept when it is a preferred name and the definition links only approximately", () => {
     const text = 'Variants in polymerase gamma (POLG) cause Alpers syndrome. POLG testing was done.';
     assert.equal(ids(link('POLG', 'Gene', text))[0], 'HGNC:9179', 'POLG itself, not PAPOLG (poly(A) polymerase gamma), nearest to the long form');
+    assert.equal(ids(link('polymerase gamma', 'Gene', text))[0], 'HGNC:9179', 'and the long form, which the vocabulary has only approximately');
   });
 
   it('links an adjective to its noun ("cirrhotic" → cirrhosis, "asthmatic" → asthma)', () => {
