@@ -27,7 +27,8 @@
 // times in 16 (protein domains); see NOT_BY_UNTYPED. A mention that names only a part of the
 // body ("liver", "optic nerve", "heart valves", which the model took for diseases in BC5CDR) is
 // no entity of any of our types: it is dropped. Not a cell mention (cell types are anatomy too,
-// and typed so).
+// and typed so), unless it names no anatomy at all: "blood cultures" (a cell line to the model in
+// a consult note) is a test, MeSH's Blood Culture.
 import type { Annotation, EntityType } from '../types';
 import type { Linker } from './linker';
 import { TYPE_BITS } from './vocabularies';
@@ -56,6 +57,7 @@ export function retypeByVocabulary(linker: Linker, annotations: readonly Annotat
     const named = linker.namedKinds(a.text);
     if (!NOT_ANATOMY.includes(a.type) && named.onlyAnatomy) return undefined;
     if (NOT_BY_UNTYPED.includes(a.type) && named.onlyUntyped) return undefined;
+    if (NOT_ANATOMY.includes(a.type) && named.onlyUntyped && named.noAnatomy) return undefined;
     const type = vocabularyType(a, named.typeBits) ?? curatedAbbreviationType(linker, a) ?? (defined.has(a.text) ? undefined : geneSymbolType(linker, a));
     return type ? { ...a, type, modelType: a.modelType ?? a.type } : a;
   });

@@ -97,6 +97,13 @@ describe('terminology: the vocabulary types a plain name the model mistyped', fu
     ]);
   });
 
+  it('leaves out a cell mention whose name names only untyped concepts outside anatomy (a test), keeps cells', () => {
+    const text = 'Blood cultures x2 grew MRSA; T cells and HeLa cells.';
+    assert.deepEqual(retyped(text, [['Blood cultures', 'CellLine'], ['T cells', 'CellType'], ['HeLa cells', 'CellLine']]).map(([, type]) => type), [
+      'left out', 'CellType', 'CellLine',
+    ]);
+  });
+
   it('enrich() links the retyped mention and its hover says where the type came from', () => {
     const text = 'Atrial fibrillation, on apixaban.';
     const [a] = terminology().enrich(text, [mentionIn(text, 'apixaban', 'Species')]);
