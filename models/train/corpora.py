@@ -44,7 +44,7 @@ def read_conll(path):
 
 
 def word_level(tokens, labels, type_map):
-    """Corpus tokens joined by spaces -> (text, words, word labels in our scheme)."""
+    """Corpus tokens joined by spaces -> (text, words, word labels in our scheme, words as written)."""
     text, spans, pos = [], [], 0
     for t in tokens:
         spans.append((pos, pos + len(t))); text.append(t); pos += len(t) + 1
@@ -63,7 +63,7 @@ def word_level(tokens, labels, type_map):
             out.append("O"); continue
         first_word_of_token = s == spans[ti][0]
         out.append(f"B-{ours}" if prefix == "B" and first_word_of_token else f"I-{ours}")
-    return text, [w for w, _, _ in words], out
+    return text, [w for w, _, _ in words], out, [text[s:e] for _, s, e in words]
 
 
 def load(corpus, split):
@@ -75,6 +75,6 @@ def load(corpus, split):
     for toks, labs in sents:
         if corpus == "s800":
             labs = [l if l == "O" else l + "-" for l in labs]   # bare B/I -> 'B-' with empty type
-        text, words, wl = word_level(toks, labs, type_map)
-        out.append({"text": text, "words": words, "labels": wl})
+        text, words, wl, surfaces = word_level(toks, labs, type_map)
+        out.append({"text": text, "words": words, "labels": wl, "surfaces": surfaces})
     return out, annotated

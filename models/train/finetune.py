@@ -6,7 +6,7 @@ Each corpus annotates only some types. A word a corpus labels O may still be an 
 that corpus does not annotate (a drug in BC2GM), so its loss is the marginal likelihood of
 {O} plus every label of the corpus's unannotated types, never plain O.
 usage: /usr/bin/python3 finetune.py --init work/pretrain.pt --minutes 35 --out work/ner.pt"""
-import argparse, json, os, random, time
+import argparse, json, os, random, re, time
 import numpy as np, torch, torch.nn.functional as F
 import corpora
 from corpora import LABELS, L2I, TYPES
@@ -24,10 +24,14 @@ ap.add_argument("--threads", type=int, default=2); ap.add_argument("--feature-dr
 ap.add_argument("--no-gazetteer", action="store_true")
 ap.add_argument("--weak", action="append", default=[], metavar="CORPUS:TYPE",
                 help="that corpus's mentions of TYPE are partial labels (the type or O): its notion of the type is wider than the others'")
+ap.add_argument("--weak-generic-only", action="store_true",
+                help="--weak applies only to generic mentions (all words lowercase, no digit: 'promoter', 'cytokines'); "
+                     "named ones ('IL-2', 'STAT5', 'c-Rel') keep their full label")
+ap.add_argument("--seed", type=int, default=0, help="order of the sentences, dropout, the new head's initial weights")
 ap.add_argument("--dev-limit", type=int, default=0, help="smoke tests: first N dev sentences per corpus")
 ap.add_argument("--save-rounds", action="store_true", help="also keep every evaluation round's weights (OUT-roundK.pt), for average.py")
 args = ap.parse_args()
-torch.set_num_threads(args.threads); random.seed(0); torch.manual_seed(0)
+torch.set_num_threads(args.threads); random.seed(args.seed); torch.manual_seed(args.seed)
 
 vocab = {l.rstrip("\n"): i for i, l in enumerate(open(args.vocab, encoding="utf-8"))}
 gaz = {} if args.no_gazetteer else load_gazetteer(args.gazetteer)
@@ -37,18 +41,41 @@ KEEP_EMPTY = {"linnaeus": 0.3, "s800": 0.5}      # mostly entity-free sentences:
 KEEP = {"jnlpba": 0.6}
 
 
+NUCLEIC_ACID = re.compile(r"^(?:[mcrt]|sn|mi)?(?:RNA|DNA)s?$")
+
+
+def named_words(words, labels):
+    """Per word (as written, not normalised): whether it belongs to a mention with a name in it, not only generic words. A word
+    with a digit or a capital letter after its first character ("IL-2", "STAT5", "p65"), or a
+    capitalised word after the sentence's first ("c-Rel"), makes the whole mention named; "mRNA" or
+    "DNA" does not (BC2GM leaves a lone "mRNA" out more often than not)."""
+    named, start = [False] * len(words), None
+    def names(k, w):
+        return not NUCLEIC_ACID.match(w) and (any(ch.isdigit() for ch in w) or any(ch.isupper() for ch in w[1:])
+                                              or (k > 0 and w[:1].isupper()))
+    def close(end):
+        if start is not None and any(names(k, w) for k, w in enumerate(words[start:end], start)):
+            named[start:end] = [True] * (end - start)
+    for k, l in enumerate(labels + ["O"]):
+        if l == "O" or l.startswith("B-"):
+            close(k); start = k if l.startswith("B-") else None
+    return named
+
+
 def encode(sent):
-    """-> list of chunks (piece ids, gazetteer masks, labels, is-first-piece-of-its-word)."""
+    """-> list of chunks (piece ids, gazetteer masks, labels, is-first-piece-of-its-word, is-in-a-named-mention)."""
     ids, ft, owner = encode_words(sent["words"], vocab, gaz)
-    labs, first = [], []
+    named = named_words(sent["surfaces"], sent["labels"])
+    labs, first, strong = [], [], []
     for k, wi in enumerate(owner):
         l = sent["labels"][wi]
         is_first = k == 0 or owner[k - 1] != wi
         labs.append(L2I[l] if is_first or l == "O" else L2I["I-" + l[2:]])
         first.append(is_first)
+        strong.append(named[wi] and args.weak_generic_only)
     chunks = []
     for s in range(0, max(1, len(ids)), MAXP):
-        chunks.append((ids[s:s + MAXP], ft[s:s + MAXP], labs[s:s + MAXP], first[s:s + MAXP]))
+        chunks.append((ids[s:s + MAXP], ft[s:s + MAXP], labs[s:s + MAXP], first[s:s + MAXP], strong[s:s + MAXP]))
     return chunks
 
 
@@ -96,7 +123,7 @@ def batch_tensors(items, feature_dropout=0.0):
     B = len(items)
     ids = np.full((B, n), PAD, np.int64); tt = np.zeros((B, n), np.int64); mask = np.zeros((B, n), np.int64)
     lab = np.full((B, n), -100, np.int64); allow = np.ones((B, n, len(LABELS)), bool)
-    for b, ((i, f, l, _), (o_row, weak)) in enumerate(items):
+    for b, ((i, f, l, _, strong), (o_row, weak)) in enumerate(items):
         k = len(i)
         ids[b, 0] = CLS; ids[b, 1:k + 1] = i; ids[b, k + 1] = SEP; mask[b, :k + 2] = 1
         if random.random() >= feature_dropout:
@@ -105,7 +132,7 @@ def batch_tensors(items, feature_dropout=0.0):
         la = np.array(l)
         allow[b, 1:k + 1][la == 0] = o_row
         onehot = np.zeros((k, len(LABELS)), bool); onehot[np.arange(k), la] = True
-        onehot[weak[la], 0] = True                 # a weak label: that type or O
+        onehot[weak[la] & ~np.array(strong, bool), 0] = True   # a weak label: that type or O
         allow[b, 1:k + 1][la != 0] = onehot[la != 0]
     t = torch.from_numpy
     return t(ids), t(mask), t(tt), t(lab), t(allow)
@@ -219,5 +246,5 @@ for items in batches():
     if step % 100 == 0:
         print(f"step {step} loss {loss.item():.4f} {el / 60:.1f} min {pieces / max(el, 1):.0f} tok/s", flush=True)
 json.dump({"best": best, "history": history, "steps": step, "minutes": args.minutes, "init": args.init,
-           "gazetteer": not args.no_gazetteer, "weak": args.weak}, open(args.out + ".json", "w"), indent=1)
+           "gazetteer": not args.no_gazetteer, "weak": args.weak, "weak_generic_only": args.weak_generic_only, "seed": args.seed}, open(args.out + ".json", "w"), indent=1)
 print("best", json.dumps(best), flush=True)
