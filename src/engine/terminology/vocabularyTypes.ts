@@ -49,8 +49,9 @@ const NOT_ANATOMY: EntityType[] = ['CellLine', 'CellType'];
 const NOT_BY_UNTYPED: EntityType[] = ['Chemical', 'Disease', 'Gene'];
 
 /**
- * `annotations`, one for one, with each plain name the vocabulary types otherwise retyped (and
- * its `modelType` kept), and undefined for a name of a body part.
+ * `annotations`, one for one, with each plain name the vocabulary types otherwise (or gene symbol)
+ * retyped (and its `modelType` kept), and undefined for a name of a body part or of nothing we
+ * type. `defined`: the document's short forms (linkingAbbreviations), which keep the model's type.
  */
 export function retypeByVocabulary(linker: Linker, annotations: readonly Annotation[], defined: ReadonlyMap<string, string> = new Map()): (Annotation | undefined)[] {
   return annotations.map((a) => {
