@@ -1,5 +1,7 @@
 """Averages the weights of fine-tuning rounds (finetune.py --save-rounds): checkpoint averaging
-smooths the last rounds' noise, often a little better than any one of them.
+smooths the last rounds' noise, often a little better than any one of them. Also makes a "soup":
+the average of several fine-tunings of the same pre-trained encoder (other seeds, other label
+settings), which session 7 measured well above any one of them.
 usage: /usr/bin/python3 average.py OUT.pt ROUND.pt ROUND.pt [...]"""
 import sys
 import torch
