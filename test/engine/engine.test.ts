@@ -117,7 +117,9 @@ describe('NER engine end to end (bundled model)', function () {
         same++;
         // 0.05: most move under 0.02; the largest move was 0.018 with the first weights, 0.037 ("rat") with the second
         assert.ok(Math.abs(a.score - b.score) < 0.05, `${a.text}: ${a.score} vs ${b.score}`);
-        if (a.score >= 0.5 || b.score >= 0.5) assert.equal(a.type, b.type, a.text);
+        // A clear majority keeps its type; at 0.5 ± 0.05 the move can reorder two labels (the soup's
+        // "calcitonin": Chemical 0.512 in the batch, Gene 0.497 alone; a hormone, both are right).
+        if (a.score >= 0.55 || b.score >= 0.55) assert.equal(a.type, b.type, a.text);
       }
     });
     assert.ok(same >= 0.95 * one.flat().length, `${same} of ${one.flat().length} spans identical`);
