@@ -33,8 +33,10 @@ export async function writeExpectedEntities(noteFile: string, outFile: string): 
       .enrich(text, withDocumentMentions(text, annotations))
       .filter((a) => a.score >= minConfidence)
       .map(({ start, end, text, type, modelType }) => ({ start, end, text, type, ...(modelType && { modelType }) }));
-    // Those no paragraph's own analysis found: what only the document-wide step adds.
-    const byParagraph = new Set(annotations.map((a) => `${a.start}:${a.end}`));
+    // Those no paragraph's own analysis would paint (not found, or found under the confidence
+    // threshold, which the document-wide step raises to the name's best score): what only the
+    // document-wide step adds.
+    const byParagraph = new Set(annotations.filter((a) => a.score >= minConfidence).map((a) => `${a.start}:${a.end}`));
     const addedByDocument = expected.filter((e) => !byParagraph.has(`${e.start}:${e.end}`));
     writeFileSync(outFile, JSON.stringify({ note: noteFile, minConfidence, entities: expected, addedByDocument }, null, 1));
   } finally {

@@ -17,7 +17,7 @@ describe('Opening an example note', () => {
     await screenshot('01-clinical-note-highlighted');
   });
 
-  it('highlights a drug in every paragraph that names it, where the model alone finds it in one', async () => {
+  it('highlights a drug in every paragraph that names it, where the model alone is sure of it only in some', async () => {
     const api = await biolens();
     const { entities, addedByDocument } = repeatedNames();
     // The fixture is written so that the model misses the later mentions on its own.
