@@ -45,10 +45,10 @@ NUCLEIC_ACID = re.compile(r"^(?:[mcrt]|sn|mi)?(?:RNA|DNA)s?$")
 
 
 def named_words(words, labels):
-    """Per word (as written, not normalised): whether it belongs to a mention with a name in it, not only generic words. A word
-    with a digit or a capital letter after its first character ("IL-2", "STAT5", "p65"), or a
-    capitalised word after the sentence's first ("c-Rel"), makes the whole mention named; "mRNA" or
-    "DNA" does not (BC2GM leaves a lone "mRNA" out more often than not)."""
+    """Per word (as written, not normalised): whether it belongs to a mention with a name in it,
+    not only generic words. A word with a digit or a capital letter after its first character
+    ("IL-2", "STAT5", "p65"), or a capitalised word after the sentence's first ("c-Rel"), makes the
+    whole mention named; "mRNA" or "DNA" does not (BC2GM leaves a lone "mRNA" out more often than not)."""
     named, start = [False] * len(words), None
     def names(k, w):
         return not NUCLEIC_ACID.match(w) and (any(ch.isdigit() for ch in w) or any(ch.isupper() for ch in w[1:])
