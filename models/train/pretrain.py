@@ -25,6 +25,10 @@ ap.add_argument("--batch", type=int, default=64); ap.add_argument("--lr", type=f
 ap.add_argument("--threads", type=int, default=1); ap.add_argument("--resume", action="store_true")
 ap.add_argument("--init", help="start from this checkpoint's encoder (and MLM head, if it has one)")
 ap.add_argument("--mask-rate", type=float, default=0.15, help="share of pieces masked for training")
+ap.add_argument("--warmup", type=float, default=0.06, help="share of the budget the learning rate rises over")
+ap.add_argument("--init-optimizer", action="store_true",
+                help="also take AdamW's moments from --init (an MLM checkpoint of this script): a continuation "
+                     "then starts with calibrated step sizes instead of climbing back from fresh ones")
 args = ap.parse_args()
 torch.set_num_threads(args.threads); random.seed(0); torch.manual_seed(0)
 
@@ -65,12 +69,16 @@ if args.init:
     prior = ck.get("pretrain_history", [])
     print("initialised from", args.init, "(encoder + MLM head)" if "dense.weight" in sd else "(encoder)", flush=True)
 opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.98), eps=1e-6, weight_decay=0.01)
+if args.init and args.init_optimizer:
+    if "opt" not in ck:
+        raise SystemExit(f"--init-optimizer: {args.init} has no optimizer state (only this script's MLM checkpoints do)")
+    opt.load_state_dict(ck["opt"])
 state = {"step": 0, "elapsed": 0.0, "tokens": 0, "log": []}
 if args.resume and os.path.exists(args.out):
     ck = torch.load(args.out); model.load_state_dict(ck["model"]); opt.load_state_dict(ck["opt"]); state = ck["state"]
     prior = ck.get("prior_history", prior)
 budget = args.minutes * 60
-WARM = 0.06
+WARM = max(args.warmup, 1e-9)
 
 
 def run_record(h):

@@ -294,6 +294,17 @@ export class Linker {
   }
 
   /**
+   * Whether a concept counts for a linker restricted to some vocabularies (`restrictTo`): it has
+   * an id there, or, failing that, cross-references one. A concept the merge kept apart because
+   * its MeSH descriptor already had a concept of the same vocabulary (HPO's Retinopathy, whose
+   * xref is Retinal Diseases, beside HPO's Abnormality of the retina) still names that descriptor.
+   */
+  private inTargetVocabulary(concept: number, ids: string[]): boolean {
+    const inTarget = (id: string) => this.restrictTo!.some((p) => id.toUpperCase().startsWith(p));
+    return ids.some(inTarget) || this.kb.concept(concept).xrefs.some(inTarget);
+  }
+
+  /**
    * Drops abbreviation senses for a word written in lower case ("cold" is not COLD, chronic
    * obstructive lung disease), unless the curated clinical list has it ("htn", "copd").
    */
@@ -324,7 +335,7 @@ export class Linker {
     for (const e of entries) {
       const record = this.kb.conceptHeader(e.concept);
       if (record.typeBits ? !(record.typeBits & bit) : typedOnly || outOfBranch(record.treeNumbers, type)) continue;
-      if (this.restrictTo && !record.ids.some((id) => this.restrictTo!.some((p) => id.toUpperCase().startsWith(p)))) continue;
+      if (this.restrictTo && !this.inTargetVocabulary(e.concept, record.ids)) continue;
       const typed = record.typeBits ? 1 : UNTYPED_FACTOR;
       // Evidence counts the corpus weight; the confidence reported stays that of the kind of name.
       const weight = this.evidenceWeight(e) * typed;

@@ -155,5 +155,11 @@ describe('linker', function () {
     assert.ok(ids(r).some((id) => id.startsWith('MESH:')));
     // BRCA1 the gene is HGNC:1100; MeSH has it as a genetic structure.
     assert.deepEqual(ids(meshOnly.link('BRCA1', 'Gene')), ['MESH:D019398']);
+    // HPO's Retinopathy stays its own concept (MeSH's Retinal Diseases merged with another HPO
+    // term first) but cross-references the descriptor, so a MeSH-only linker still finds it.
+    const retinopathy = knowledgeBase().concept(meshOnly.link('retinopathy', 'Disease')!.concept);
+    assert.deepEqual([retinopathy.ids[0], retinopathy.xrefs.includes('MESH:D012164')], ['HP:0000488', true]);
+    // A concept with neither a MeSH id nor a MeSH cross-reference is still left out.
+    assert.equal(meshOnly.link('akinesia', 'Disease'), undefined);
   });
 });
