@@ -12,9 +12,22 @@
 // Measured offline on session 5's engine output for the dev splits (confidence ≥ 0.6): BC5CDR
 // +0.35 F1 (drug names such as "cisapride", "dilevalol", "ziprasidone"), BC2GM +0.11, linnaeus
 // +0.08, NCBI-disease unchanged.
+//
+// Cell lines: a confident "NCI-H1975 cells" or "resistant PC-9 lines" also makes the line's own
+// name ("NCI-H1975", "PC-9") a cell line wherever the document writes it, even where the model,
+// without the word "cells" beside it, called it a gene or a chemical (the research note's
+// "reduced phospho-ERK in NCI-H1975", "PC-9 sublines").
 import type { Annotation, EntityType } from './types';
 
-const PROPAGATED: readonly EntityType[] = ['Chemical', 'Gene', 'Species'];
+const PROPAGATED: readonly EntityType[] = ['Chemical', 'Gene', 'Species', 'CellLine'];
+// The model's cell-line spans end in the word for cells; the name is the word before it, when
+// shaped like a line's name (a capital or a digit after its first character: "PC-9", "HeLa",
+// "HEK293T"; not "T" of "Jurkat T cells", not "resistant").
+const CELL_LINE_SPAN = /(?:^|\s)(\S+)\s+(?:cells?|cell lines?|lines?|sublines?|xenografts?)$/iu;
+const LINE_NAME = /^.[^\s]*[\p{Lu}\p{N}]/u;
+// Cells described by genotype or treatment are no line's name: "EGFR-mutant", "p53-deficient".
+const GENOTYPE = /-\p{Ll}{4,}$/u;
+const RETYPED_AS_CELL_LINE: readonly EntityType[] = ['Chemical', 'Gene'];
 /** Confidence from which a name found once is marked wherever the document repeats it. */
 export const REPEATED_NAME_MIN_SCORE = 0.6;
 const MIN_LENGTH = 3;
@@ -30,7 +43,9 @@ export function withRepeatedMentions(text: string, annotations: readonly Annotat
   const byFirstWord = new Map<string, Source[]>();
   for (const a of annotations) {
     if (!PROPAGATED.includes(a.type) || a.score < REPEATED_NAME_MIN_SCORE || a.text.length < MIN_LENGTH) continue;
-    for (const name of spellings(a.text)) {
+    // A cell-line span gives only its line's name: the model's spans ("B-cell", "serum-free
+    // medium" on JNLPBA) are too often no line for every repetition to become one.
+    for (const name of a.type === 'CellLine' ? cellLineName(a.text) : spellings(a.text)) {
       const first = FIRST_WORD.exec(name)?.[0];
       if (!first) continue; // a name starting with punctuation ("(+)-...") as it stands
       const sources = byFirstWord.get(first) ?? [];
@@ -42,9 +57,11 @@ export function withRepeatedMentions(text: string, annotations: readonly Annotat
   }
   if (byFirstWord.size === 0) return [...annotations];
   for (const sources of byFirstWord.values()) sources.sort((a, b) => b.name.length - a.name.length);
-  const sourceOf = (a: Annotation) => byFirstWord.get(FIRST_WORD.exec(a.text)?.[0] ?? '')?.find((s) => s.name === a.text && s.type === a.type);
+  const sourceOf = (a: Annotation, type = a.type) => byFirstWord.get(FIRST_WORD.exec(a.text)?.[0] ?? '')?.find((s) => s.name === a.text && s.type === type);
 
   const kept = annotations.map((a) => {
+    const line = RETYPED_AS_CELL_LINE.includes(a.type) ? sourceOf(a, 'CellLine') : undefined;
+    if (line) return { ...a, type: line.type, score: Math.max(a.score, line.score) };
     const source = sourceOf(a);
     return source && source.score > a.score ? { ...a, score: source.score } : a;
   });
@@ -81,6 +98,12 @@ function spellings(name: string): string[] {
   const first = name[0];
   const upper = first.toUpperCase();
   return upper !== first && first === first.toLowerCase() ? [name, upper + name.slice(1)] : [name];
+}
+
+/** The line's own name in a cell-line span ("NCI-H1975" of "NCI-H1975 cells"), if it has one. */
+function cellLineName(span: string): string[] {
+  const name = CELL_LINE_SPAN.exec(span)?.[1];
+  return name && name.length >= MIN_LENGTH && LINE_NAME.test(name) && !GENOTYPE.test(name) ? [name] : [];
 }
 
 /** Whether [start, end) overlaps any of `ranges` (sorted by start). */

@@ -42,6 +42,27 @@ describe('repeated names', () => {
     assert.deepEqual(brief(dextran), ['Chemical:iron dextran@21:0.9', 'Chemical:iron@39:0.9']);
   });
 
+  it('makes a cell line\'s own name a cell line wherever the document writes it, whatever the model called it there', () => {
+    // The research note: the table says "NCI-H1975 cells"; the results say "in NCI-H1975", where
+    // the model, without "cells", called it a gene, and "PC-9 sublines", where it found nothing.
+    const text = 'NCI-H1975 cells and resistant PC-9 lines.\n\nLess ERK in NCI-H1975; PC-9 sublines grew. EGFR-mutant cells and EGFR-mutant NSCLC.';
+    const found = withRepeatedMentions(text, [
+      at(text, 'NCI-H1975 cells', 'CellLine', 0, 0.79), at(text, 'resistant PC-9 lines', 'CellLine', 0, 0.83),
+      at(text, 'NCI-H1975', 'Gene', 20, 0.78), at(text, 'EGFR-mutant cells', 'CellLine'), at(text, 'EGFR-mutant', 'Gene', 100, 0.67),
+    ]);
+    assert.deepEqual(brief(found), [
+      'CellLine:NCI-H1975 cells@0:0.79',
+      'CellLine:resistant PC-9 lines@20:0.83',
+      'CellLine:NCI-H1975@55:0.79', // retyped
+      'CellLine:PC-9@66:0.83', // added
+      'CellLine:EGFR-mutant cells@86:0.9',
+      'Gene:EGFR-mutant@108:0.67', // cells described by genotype name no line
+    ]);
+    // The span itself is not repeated: the model's cell-line spans are too often no line.
+    const medium = 'grown in serum-free medium; later in serum-free medium.';
+    assert.deepEqual(brief(withRepeatedMentions(medium, [at(medium, 'serum-free medium', 'CellLine')])), ['CellLine:serum-free medium@9:0.9']);
+  });
+
   it('composes with the abbreviation mentions over a whole document', () => {
     const text = 'Treated with carbamazepine (CBZ).\n\nLater CBZ and Carbamazepine again.';
     const found = withDocumentMentions(text, [at(text, 'carbamazepine', 'Chemical')]);

@@ -55,6 +55,21 @@ describe('sentence splitting', () => {
     assert.equal(splitSentences(text).length, corpusSentences().length);
   });
 
+  it('makes each cell of a Markdown table row a sentence of its own, without its pipes', () => {
+    const table = 'Models:\r\n| model | EGFR status |\r\n|---|---|\r\n| PC-9 cells | exon 19 deletion |\r\n  | HCC827 cells | MET amplified |';
+    assert.deepEqual(split(table), ['Models:', 'model', 'EGFR status', '---', '---', 'PC-9 cells', 'exon 19 deletion', 'HCC827 cells', 'MET amplified']);
+    // A pipe inside a line is prose.
+    assert.deepEqual(split('Dose 5 | 10 mg given.'), ['Dose 5 | 10 mg given.']);
+  });
+
+  it('keeps a list\'s items together (each drug is context for the others), and a numbered item\'s number with it', () => {
+    const list = 'Medications\n- Bisoprolol 5 mg once daily\n- Atorvastatin 40 mg at night\n\n1. HFrEF, clinically euvolaemic. No evidence of toxicity.\n2. Hyperkalaemia, mild.';
+    assert.deepEqual(split(list), [
+      'Medications\n- Bisoprolol 5 mg once daily\n- Atorvastatin 40 mg at night',
+      '1. HFrEF, clinically euvolaemic.', 'No evidence of toxicity.', '2. Hyperkalaemia, mild.',
+    ]);
+  });
+
   it('gives nothing for empty or blank text', () => {
     assert.deepEqual(splitSentences(''), []);
     assert.deepEqual(splitSentences(' \n\n\t '), []);

@@ -6,16 +6,26 @@ import * as path from 'node:path';
 import { createEngine, withDocumentMentions, type Annotation, type NerEngine } from '../../src/engine';
 import { IncrementalAnnotator } from '../../src/server/incrementalAnnotator';
 
+const UNSURE = 0.55;
 const NOTE = readFileSync(path.join(__dirname, '..', '..', 'examples', 'clinical-note.txt'), 'utf8');
 
 /**
  * Same spans and types; scores within 0.05. A paragraph batched with different neighbours is
- * padded differently, and int8 inference then differs in the last digits.
+ * padded differently, and int8 inference then differs in the last digits: so an entity the
+ * model is unsure of (under 0.55: "reduced ejection fraction" at 0.497 in one batching) may be
+ * found in one and not the other; every surer one must be in both.
  */
-function assertSameEntities(paragraphWise: Annotation[], expected: Annotation[], text = NOTE): void {
+function assertSameEntities(paragraphWise: Annotation[], expectedAll: Annotation[], text = NOTE): void {
   // What the server publishes: the document-wide steps over the paragraphs' entities, as the
   // engine applies them to a whole text (a name found in one paragraph is marked in another).
-  const actual = withDocumentMentions(text, paragraphWise);
+  const actualAll = withDocumentMentions(text, paragraphWise);
+  const key = (a: Annotation) => `${a.start}:${a.end}:${a.type}`;
+  const inBothOrSure = (list: Annotation[], other: Annotation[]) => {
+    const keys = new Set(other.map(key));
+    return list.filter((a) => a.score >= UNSURE || keys.has(key(a)));
+  };
+  const actual = inBothOrSure(actualAll, expectedAll);
+  const expected = inBothOrSure(expectedAll, actualAll);
   const spans = (list: Annotation[]) => list.map(({ start, end, text, type }) => ({ start, end, text, type }));
   assert.deepEqual(spans(actual), spans(expected));
   actual.forEach((a, i) => assert.ok(Math.abs(a.score - expected[i].score) < 0.05, `score of ${a.text}: ${a.score} vs ${expected[i].score}`));
