@@ -109,6 +109,15 @@ const NEVER_BRANCHES: Partial<Record<EntityType, RegExp>> = { Disease: /^[ABEHIK
 const NEVER_ANY = /^[ABHIKLMNVZ]/;
 const outOfBranch = (trees: string[], type: EntityType) => trees.length > 0 && trees.every((t) => (NEVER_BRANCHES[type] ?? NEVER_ANY).test(t));
 
+// A gene named with its variant or state: "KRAS G12C", "EGFR p.T790M", "BRAF V600E mutation",
+// "EGFR-mutant", "HER2-positive", "ALK-rearranged". The concept is the gene's.
+const GENE_VARIANT = /^(\S+?)(?:\s+(?:p\.)?\p{Lu}\d{1,4}(?:\p{Lu}|del|fs|\*)(?:\s+(?:mutations?|mutants?|variants?))?|-(?:mutant|mutated|positive|negative|null|deficient|amplified|rearranged|expressing))$/u;
+
+/** The gene's name in a mention naming it with a variant or state, if it is one. */
+export function geneOfVariant(text: string): string | undefined {
+  return GENE_VARIANT.exec(text.trim())?.[1];
+}
+
 export class Linker {
   private readonly fuzzyThreshold: number;
   private readonly corpusWeight: number;
@@ -223,6 +232,9 @@ export class Linker {
       const found = this.choose(this.kb.lookupKey(`${key} ${suffix}`), type);
       if (found) return { ...found, method: 'exact', score: found.score * VARIANT_FACTOR };
     }
+    const gene = type === 'Gene' ? geneOfVariant(text) : undefined;
+    const ofVariant = gene && this.choose(this.plausible(gene, this.kb.lookup(gene)), type);
+    if (ofVariant) return { ...ofVariant, method: 'partial', score: ofVariant.score * VARIANT_FACTOR };
     const reordered = key.includes(' ') ? this.choose(this.kb.lookupKey(unorderedKey(key)), type) : undefined;
     if (reordered) return { ...reordered, method: 'exact' };
     const organism = type === 'Species' ? organismOfAdjective(key) : undefined;

@@ -30,7 +30,7 @@
 // and typed so), unless it names no anatomy at all: "blood cultures" (a cell line to the model in
 // a consult note) is a test, MeSH's Blood Culture.
 import type { Annotation, EntityType } from '../types';
-import type { Linker } from './linker';
+import { geneOfVariant, type Linker } from './linker';
 import { TYPE_BITS } from './vocabularies';
 
 const TARGETS: EntityType[] = ['Chemical', 'Disease', 'Species'];
@@ -82,13 +82,15 @@ const SYMBOL = /^\p{Lu}[\p{Lu}\d]{1,7}$/u;
 
 /** Gene, for a chemical or disease mention that is a gene's approved symbol and a name of its type only loosely ("MET"). */
 function geneSymbolType(linker: Linker, a: Annotation): EntityType | undefined {
-  if (!SYMBOL.test(a.text) || !(a.type === 'Chemical' || (a.type === 'Disease' && /\d/.test(a.text)))) return undefined;
+  // "KRAS G12C" (a chemical at 0.49 in the research note) is the symbol's gene too.
+  const symbol = a.type === 'Chemical' ? geneOfVariant(a.text) ?? a.text : a.text;
+  if (!SYMBOL.test(symbol) || !(a.type === 'Chemical' || (a.type === 'Disease' && /\d/.test(symbol)))) return undefined;
   const kb = linker.kb;
   let approved = false;
-  for (const e of kb.lookup(a.text)) {
+  for (const e of kb.lookup(symbol)) {
     const header = kb.conceptHeader(e.concept);
     if (header.typeBits & TYPE_BITS[a.type] && e.kind !== 'related') return undefined;
-    if (e.kind === 'preferred' && header.typeBits & TYPE_BITS.Gene && kb.concept(e.concept).labels[0] === a.text) approved = true;
+    if (e.kind === 'preferred' && header.typeBits & TYPE_BITS.Gene && kb.concept(e.concept).labels[0] === symbol) approved = true;
   }
   return approved ? 'Gene' : undefined;
 }

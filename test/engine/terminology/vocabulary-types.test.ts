@@ -47,6 +47,18 @@ describe('terminology: the vocabulary types a plain name the model mistyped', fu
     assert.equal(gene.concept?.id, 'HGNC:7029', 'the MET receptor, not methioninate');
   });
 
+  it('calls a gene symbol with a protein variant a gene, and links it to the gene', () => {
+    // The research note's "Check whether KRAS G12C or BRAF V600E appear": chemicals at 0.49.
+    const text = 'Check whether KRAS G12C or BRAF V600E appear; ATP G12C is no gene.';
+    assert.deepEqual(retyped(text, [['KRAS G12C', 'Chemical'], ['BRAF V600E', 'Chemical'], ['ATP G12C', 'Chemical']]), [
+      ['KRAS G12C', 'Gene', 'Chemical'],
+      ['BRAF V600E', 'Gene', 'Chemical'],
+      ['ATP G12C', 'Chemical', undefined],
+    ]);
+    const [kras] = terminology().enrich(text, [mentionIn(text, 'KRAS G12C', 'Chemical')]);
+    assert.deepEqual([kras.type, kras.concept?.id], ['Gene', 'HGNC:6407']);
+  });
+
   it('retypes a four-letter name', () => {
     const text = 'Allergies: penicillin (rash).';
     assert.deepEqual(retyped(text, [['rash', 'Chemical']]), [['rash', 'Disease', 'Chemical']]);
