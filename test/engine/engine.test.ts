@@ -80,6 +80,25 @@ describe('NER engine end to end (bundled model)', function () {
     for (const chemical of ['Haloperidol', 'dopamine', 'superoxide']) assert.ok(chemicals.includes(chemical), `${chemical} in ${JSON.stringify(found)}`);
   });
 
+  it('finds the cell lines of a Markdown table, and their names where the note repeats them', async () => {
+    // From the research note: the table's rows were one sentence with their pipes, in which the
+    // model found no cell line; later "in NCI-H1975" alone was a gene to it.
+    const text = [
+      '| model | EGFR status | notes |',
+      '|---|---|---|',
+      '| PC-9 cells | exon 19 deletion | sensitive to gefitinib and osimertinib |',
+      '| NCI-H1975 cells | L858R + T790M | resistant to gefitinib |',
+      '',
+      'Osimertinib alone (100 nM) reduced phospho-ERK in NCI-H1975 within 2 h.',
+    ].join('\n');
+    const found = await inWorker.annotate(text);
+    assertWellFormed(text, found);
+    const lines = found.filter((a) => a.type === 'CellLine').map((a) => `${a.text}@${a.start}`);
+    assert.deepEqual(lines, [`PC-9 cells@${text.indexOf('PC-9')}`, `NCI-H1975 cells@${text.indexOf('NCI-H1975')}`, `NCI-H1975@${text.lastIndexOf('NCI-H1975')}`]);
+    assert.ok(!found.some((a) => a.text.includes('|')), 'no span takes a pipe');
+    for (const drug of ['gefitinib', 'osimertinib']) assert.ok(found.some((a) => a.text === drug && a.type === 'Chemical'), drug);
+  });
+
   it('gives identical results in the worker and in this thread', async () => {
     const docs = documents();
     const [fromWorker, fromThread] = await Promise.all([inWorker.annotateBatch(docs), inProcess.annotateBatch(docs)]);
