@@ -50,9 +50,13 @@ const WORDS_OF_NUMBER_OR_CLASS =
 const MEASURES = new Set(['eGFR', 'GFR', 'BMI', 'INR', 'SpO2', 'SaO2', 'BP', 'HR', 'RR', 'MAP']);
 const MEASURE_WITH_VALUE = /^(\S+)(?:\s+[\d.,/%]+)?$/;
 
-/** `surface` (a whole span) is a lone number (in digits or a word), a dbSNP id, a classification, a cut-off prefix or a clinical measurement's name, with or without its value. */
+// Nor a PCR method's name ("qPCR", "RT-PCR", "ddPCR": droplet digital PCR was a disease at 0.97 in
+// the research note): a technique. No dev split has one in its gold or in the model's output.
+const PCR_METHOD = /^(?:[a-z]{1,3}|RT-?q?|q?RT-)?PCR$/;
+
+/** `surface` (a whole span) is a lone number (in digits or a word), a dbSNP id, a classification, a cut-off prefix, a PCR method or a clinical measurement's name, with or without its value. */
 export function isNumberOrMeasure(surface: string): boolean {
-  if (NUMBER.test(surface) || WORDS_OF_NUMBER_OR_CLASS.test(surface)) return true;
+  if (NUMBER.test(surface) || WORDS_OF_NUMBER_OR_CLASS.test(surface) || PCR_METHOD.test(surface)) return true;
   const name = MEASURE_WITH_VALUE.exec(surface)?.[1];
   return name !== undefined && MEASURES.has(name);
 }

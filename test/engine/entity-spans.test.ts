@@ -48,7 +48,7 @@ describe('spanAnnotations', () => {
     assert.deepEqual(textsFound(greek, [['beta', B_CHEMICAL], ['alpha-synuclein', B_CHEMICAL], ['Beta blockers', B_CHEMICAL]]), ['alpha-synuclein', 'Beta blockers']);
   });
 
-  it('never returns a lone number, a dbSNP id or a lab measurement, but keeps proteins measured and numbered names', () => {
+  it('never returns a lone number, a dbSNP id, a PCR method or a lab measurement, but keeps proteins measured and numbered names', () => {
     const t = 'CKD stage 3a. eGFR 39, INR 1.1, BMI 31, CRP 8. The 20S proteasome and caspase 3; compound 15.';
     const phrases: [string, number][] = [['3a', B_DISEASE], ['eGFR 39', B_CHEMICAL], ['INR 1', B_CHEMICAL], ['BMI', B_DISEASE], ['CRP', B_CHEMICAL], ['20S', B_CHEMICAL], ['caspase 3', B_CHEMICAL], ['15', B_CHEMICAL]];
     assert.deepEqual(textsFound(t, phrases), ['CRP', '20S', 'caspase 3']);
@@ -56,6 +56,8 @@ describe('spanAnnotations', () => {
     assert.deepEqual(textsFound(words, [['ten', B_DISEASE], ['type 2', B_DISEASE], ['class III', B_CHEMICAL], ['stage IIIB', B_DISEASE], ['non', B_DISEASE], ['Type I collagen', B_CHEMICAL]]), ['Type I collagen']);
     const snp = 'The rs6693503 and rs1805054 variants of ABCB1; Rs2 stayed.';
     assert.deepEqual(textsFound(snp, [['rs6693503', B_CHEMICAL], ['rs1805054', B_CHEMICAL], ['ABCB1', B_CHEMICAL], ['Rs2', B_CHEMICAL]]), ['ABCB1', 'Rs2']);
+    const pcr = 'No C797S mutation was found by ddPCR; qPCR and RT-PCR of PCNA agreed.';
+    assert.deepEqual(textsFound(pcr, [['ddPCR', B_DISEASE], ['qPCR', B_CHEMICAL], ['RT-PCR', B_CHEMICAL], ['PCNA', B_CHEMICAL]]), ['PCNA']);
   });
 
   it('never ends inside a number the text goes on with, but keeps a name\'s own number', () => {
