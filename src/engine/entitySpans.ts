@@ -20,7 +20,7 @@
 //     after the hyphen, and every corpus annotates the prefix as part of the name.
 import type { AnnotateOptions } from './engineApi';
 import { isDrugName } from './drugStems';
-import { isFunctionWord, isGerund, isNumberOrMeasure } from './functionWords';
+import { isFunctionWord, isGerund, isNeverAnEntityAlone } from './functionWords';
 import type { BertWord } from './bertWords';
 import type { LabelScheme } from './labels';
 import type { Annotation } from './types';
@@ -117,7 +117,7 @@ export function spanAnnotations(text: string, words: readonly BertWord[], spans:
     const end = beforeCutNumber(text, trimmedStart, trimmedEnd);
     const start = PREFIXED_TYPES.has(decoded) && trimmedStart < end ? withNamePrefix(text, trimmedStart) : trimmedStart;
     const surface = text.slice(start, end);
-    if (!LETTER_OR_DIGIT.test(surface) || isFunctionWord(surface) || isNumberOrMeasure(surface)) continue;
+    if (!LETTER_OR_DIGIT.test(surface) || isFunctionWord(surface) || isNeverAnEntityAlone(surface)) continue;
     const type = decoded === 'Gene' && isDrugName(surface) ? 'Chemical' : decoded;
     if (type !== 'Disease' && isGerund(surface)) continue;
     if (opts.types && !opts.types.includes(type)) continue;

@@ -55,7 +55,7 @@ const MEASURE_WITH_VALUE = /^(\S+)(?:\s+[\d.,/%]+)?$/;
 const PCR_METHOD = /^(?:[a-z]{1,3}|RT-?q?|q?RT-)?PCR$/;
 
 /** `surface` (a whole span) is a lone number (in digits or a word), a dbSNP id, a classification, a cut-off prefix, a PCR method or a clinical measurement's name, with or without its value. */
-export function isNumberOrMeasure(surface: string): boolean {
+export function isNeverAnEntityAlone(surface: string): boolean {
   if (NUMBER.test(surface) || WORDS_OF_NUMBER_OR_CLASS.test(surface) || PCR_METHOD.test(surface)) return true;
   const name = MEASURE_WITH_VALUE.exec(surface)?.[1];
   return name !== undefined && MEASURES.has(name);

@@ -124,9 +124,9 @@ describe('NER engine end to end (bundled model)', function () {
     // the batch): its occurrences are left out of the comparison.
     // Likewise an entity the model is unsure of (under 0.55: "DA" as a gene at 0.35 alone, not
     // found in the batch) may be found in one run only.
-    const spanKey = (a: Annotation) => `${a.start}-${a.end}`;
+    const key = (a: Annotation) => `${a.start}-${a.end}`;
     const foundOnce = (runs: Annotation[][], others: Annotation[][]) =>
-      runs.flatMap((doc, d) => doc.filter((a) => a.score < 0.55 && !others[d].some((o) => spanKey(o) === spanKey(a))));
+      runs.flatMap((doc, d) => doc.filter((a) => a.score < 0.55 && !others[d].some((o) => key(o) === key(a))));
     const nearThreshold = new Set([
       ...[...one, ...batched].flat().filter((a) => Math.abs(a.score - REPEATED_NAME_MIN_SCORE) < 0.02),
       ...foundOnce(one, batched), ...foundOnce(batched, one),
@@ -134,7 +134,6 @@ describe('NER engine end to end (bundled model)', function () {
     const covered = (doc: Annotation[], d: number) =>
       doc.filter((a) => !nearThreshold.has(a.text)).flatMap(({ start, end }) => Array.from({ length: end - start }, (_, i) => start + i)).filter((i) => /\S/.test(docs[d][i])).join();
     assert.deepEqual(batched.map(covered), one.map(covered));
-    const key = (a: Annotation) => `${a.start}-${a.end}`;
     let same = 0;
     batched.forEach((doc, d) => {
       const alone = new Map(one[d].map((a) => [key(a), a]));

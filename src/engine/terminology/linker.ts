@@ -189,7 +189,7 @@ export class Linker {
 
   /** Whether `text` is, as written, the name of a chemical (what induced a condition). */
   isChemicalName(text: string): boolean {
-    return !!this.choose(this.plausible(text, this.kb.lookup(text)), 'Chemical', true);
+    return !!this.byName(text, 'Chemical', true);
   }
 
   /**
@@ -224,7 +224,7 @@ export class Linker {
   }
 
   private resolve(text: string, type: EntityType): LinkResult | undefined {
-    const exact = this.choose(this.plausible(text, this.kb.lookup(text)), type);
+    const exact = this.byName(text, type);
     if (exact) return { ...exact, method: 'exact' };
     const key = normalizeTerm(text);
     // "HeLa" is indexed as HeLa Cells, "BRCA1" as BRCA1 Gene.
@@ -233,7 +233,7 @@ export class Linker {
       if (found) return { ...found, method: 'exact', score: found.score * VARIANT_FACTOR };
     }
     const gene = type === 'Gene' ? geneOfVariant(text) : undefined;
-    const ofVariant = gene && this.choose(this.plausible(gene, this.kb.lookup(gene)), type);
+    const ofVariant = gene && this.byName(gene, type);
     if (ofVariant) return { ...ofVariant, method: 'partial', score: ofVariant.score * VARIANT_FACTOR };
     const reordered = key.includes(' ') ? this.choose(this.kb.lookupKey(unorderedKey(key)), type) : undefined;
     if (reordered) return { ...reordered, method: 'exact' };
@@ -314,6 +314,11 @@ export class Linker {
   private inTargetVocabulary(concept: number, ids: string[]): boolean {
     const inTarget = (id: string) => this.restrictTo!.some((p) => id.toUpperCase().startsWith(p));
     return ids.some(inTarget) || this.kb.concept(concept).xrefs.some(inTarget);
+  }
+
+  /** The best concept `text`, as written, names (see plausible and choose). */
+  private byName(text: string, type: EntityType, typedOnly = false): Omit<LinkResult, 'method'> | undefined {
+    return this.choose(this.plausible(text, this.kb.lookup(text)), type, typedOnly);
   }
 
   /**
