@@ -23,6 +23,8 @@ export interface ServerSettings {
   modelDir: string | null;
   entityTypes: EntityType[];
   minConfidence: number;
+  /** Entities that link to no concept need at least this confidence (the terminology layer leaves out the others). */
+  minConfidenceWithoutConcept: number;
   /** Documents longer than this (UTF-16 code units, about bytes for clinical text) are not analysed. */
   maxFileSize: number;
   debounceMs: number;

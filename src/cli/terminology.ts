@@ -4,27 +4,30 @@
 // run several commands in one process (the tests do), and it never changes while running.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { listOption, stringOption, type OptionSpec, type ParsedArgs } from './args';
+import { listOption, numberOption, stringOption, type OptionSpec, type ParsedArgs } from './args';
 import { CliError, UsageError } from './errors';
 import type { CliIo } from './io';
 import type { Annotation } from '../engine/types';
 import type { Document } from '../engine/formats';
-import { createTerminology, DEFAULT_VOCABULARY_ORDER, goldIds, KnowledgeBase, type Terminology, type TerminologyOptions } from '../engine/terminology';
+import { createTerminology, DEFAULT_MIN_SCORE_WITHOUT_CONCEPT, DEFAULT_VOCABULARY_ORDER, goldIds, KnowledgeBase, type Terminology, type TerminologyOptions } from '../engine/terminology';
 import { vocabularyOf, vocabularyPrefix } from '../engine/terminology/vocabularies';
 
-export const TERMINOLOGY_OPTIONS: OptionSpec = { 'no-link': 'boolean', 'preferred-vocabulary': 'string', vocab: 'list' };
+export const TERMINOLOGY_OPTIONS: OptionSpec = { 'no-link': 'boolean', 'preferred-vocabulary': 'string', vocab: 'list', 'min-score-without-concept': 'string' };
 
 export const TERMINOLOGY_HELP = `  --preferred-vocabulary V,...
                     vocabularies whose id and name lead, in order: MeSH (default), DO,
                     HPO, ChEBI, HGNC, NCBITaxon, SYMP, ICD-10-CM
   --vocab FILE      add a vocabulary of your own (.tsv, .obo or a term list); repeatable
+  --min-score-without-concept X
+                    drop entities that link to no concept and are scored below X
+                    (default ${DEFAULT_MIN_SCORE_WITHOUT_CONCEPT}; 0 keeps them all)
   --no-link         skip the terminology layer (no concepts; faster)`;
 
 /** The terminology settings a command line asks for; undefined for --no-link. Throws on bad values. */
 export function terminologyOptions(args: ParsedArgs, io: CliIo): TerminologyOptions | undefined {
   if (args.options['no-link']) {
-    if (args.options['preferred-vocabulary'] !== undefined || args.options.vocab !== undefined) {
-      throw new UsageError('--no-link leaves out the terminology layer: it cannot be combined with --preferred-vocabulary or --vocab');
+    if (args.options['preferred-vocabulary'] !== undefined || args.options.vocab !== undefined || args.options['min-score-without-concept'] !== undefined) {
+      throw new UsageError('--no-link leaves out the terminology layer: it cannot be combined with --preferred-vocabulary, --vocab or --min-score-without-concept');
     }
     return undefined;
   }
@@ -45,7 +48,8 @@ export function terminologyOptions(args: ParsedArgs, io: CliIo): TerminologyOpti
     }
     if (!isFile) throw new CliError(`cannot read vocabulary file '${file}': it is not a file`);
   }
-  return { preferredVocabularies: preferred, userVocabularies };
+  const minScoreWithoutConcept = numberOption(args, 'min-score-without-concept', { min: 0, max: 1 });
+  return { preferredVocabularies: preferred, userVocabularies, ...(minScoreWithoutConcept !== undefined && { minScoreWithoutConcept }) };
 }
 
 let bundled: KnowledgeBase | undefined;

@@ -67,6 +67,7 @@ export class Config {
       modelDir: this.modelDir(),
       entityTypes: this.entityTypes,
       minConfidence: this.cfg.get<number>('minConfidence', 0.3),
+      minConfidenceWithoutConcept: this.cfg.get<number>('minConfidenceWithoutConcept', 0.7),
       maxFileSize: this.cfg.get<number>('maxFileSizeKB', 512) * 1024,
       debounceMs: this.cfg.get<number>('debounceMs', 75),
       preferredVocabulary: this.cfg.get<string>('preferredVocabulary', 'MESH'),

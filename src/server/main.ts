@@ -64,12 +64,12 @@ const scheduler = new AnalysisScheduler({
 });
 
 let terminologyLoads = 0;
-function useTerminology(preferredVocabulary: string): void {
+function useTerminology({ preferredVocabulary, minConfidenceWithoutConcept }: ServerSettings): void {
   // At once, beside the model: the vocabulary is read and inflated in the thread pool, so the
   // event loop stays free to publish the first highlights (entities get their concepts, context
   // and suggestions as soon as it is in). A newer setting supersedes a load still running.
   const load = ++terminologyLoads;
-  loadServerTerminology(preferredVocabulary).then(
+  loadServerTerminology(preferredVocabulary, minConfidenceWithoutConcept).then(
     (loaded) => {
       if (load !== terminologyLoads) return;
       terminology = loaded;
@@ -91,7 +91,8 @@ function configure(raw: unknown): void {
   const previous = settings;
   settings = mergeSettings(settings, raw);
   host.use(settings.modelDir ?? undefined); // a no-op unless the model folder changed
-  if (settings.preferredVocabulary !== previous.preferredVocabulary) useTerminology(settings.preferredVocabulary);
+  // Both change what the terminology layer gives (concepts' leading ids, which entities it keeps).
+  if (settings.preferredVocabulary !== previous.preferredVocabulary || settings.minConfidenceWithoutConcept !== previous.minConfidenceWithoutConcept) useTerminology(settings);
   else if (settings.maxFileSize !== previous.maxFileSize || settings.incremental !== previous.incremental) scheduler.reanalyseAll();
   else scheduler.republishAll();
 }
@@ -99,7 +100,7 @@ function configure(raw: unknown): void {
 connection.onInitialize((params): InitializeResult => {
   settings = mergeSettings(DEFAULT_SETTINGS, params.initializationOptions);
   host.use(settings.modelDir ?? undefined);
-  useTerminology(settings.preferredVocabulary);
+  useTerminology(settings);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Full,

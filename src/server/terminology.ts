@@ -25,16 +25,16 @@ export const NER_ONLY: Terminology = {
   hoverMarkdown: (a) => `**${a.type}** · confidence ${a.score.toFixed(2)}`,
 };
 
-// The vocabulary does not depend on the preferred vocabulary: a changed setting re-wraps the
-// one already loaded instead of reading and inflating 22 MB again.
+// The vocabulary does not depend on the settings: a changed setting re-wraps the one already
+// loaded instead of reading and inflating 22 MB again.
 let bundled: Promise<EngineTerminology> | undefined;
 
 /**
  * Loads the bundled vocabulary (once per server). Reading and inflating it run in the thread
  * pool; what is left on the event loop (decoding the indexes) takes tens of milliseconds.
  */
-export async function loadServerTerminology(preferredVocabulary: string): Promise<Terminology> {
-  const options = { preferredVocabularies: preferredVocabulary ? [preferredVocabulary] : [] };
+export async function loadServerTerminology(preferredVocabulary: string, minScoreWithoutConcept?: number): Promise<Terminology> {
+  const options = { preferredVocabularies: preferredVocabulary ? [preferredVocabulary] : [], minScoreWithoutConcept };
   let terminology: EngineTerminology;
   if (bundled) {
     terminology = await loadTerminology({ ...options, knowledgeBase: (await bundled).kb });

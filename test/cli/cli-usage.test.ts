@@ -50,7 +50,8 @@ describe('biolens command line', () => {
 
   it('checks the terminology options before loading any model', async () => {
     assertOneLineError(await runCli(['annotate', '--preferred-vocabulary', 'MeSH,SNOMED', 'x.txt']), /--preferred-vocabulary: unknown vocabulary 'SNOMED' \(known: MESH, DOID/);
-    assertOneLineError(await runCli(['annotate', '--no-link', '--vocab', 'terms.tsv', 'x.txt']), /--no-link .* cannot be combined with --preferred-vocabulary or --vocab/);
+    assertOneLineError(await runCli(['annotate', '--no-link', '--vocab', 'terms.tsv', 'x.txt']), /--no-link .* cannot be combined with --preferred-vocabulary, --vocab or --min-score-without-concept/);
+    assertOneLineError(await runCli(['annotate', '--min-score-without-concept', '1.5', 'x.txt']), /--min-score-without-concept must be a number between 0 and 1, got '1.5'/);
     assertOneLineError(await runCli(['annotate', '--vocab', 'no-such-terms.tsv', 'x.txt']), /cannot read vocabulary file '.*no-such-terms\.tsv': no such file/, 1);
     assertOneLineError(await runCli(['eval', '--gold', 'g.txt', '--format', 'pubtator', '--preferred-vocabulary', 'DO']), /unknown option '--preferred-vocabulary' for 'eval'/);
     assert.deepEqual(parseArgs(['--vocab', 'a.tsv', '--vocab=b.obo'], { vocab: 'list' }, 'annotate').options.vocab, ['a.tsv', 'b.obo'], '--vocab repeats');

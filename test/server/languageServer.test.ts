@@ -103,6 +103,25 @@ describe('The language server process', function () {
     server.configure({ entityTypes: ['Chemical', 'Disease', 'Gene', 'Species', 'CellLine', 'CellType'] });
   });
 
+  it('shows unsure entities without a concept only when the user lowers minConfidenceWithoutConcept', async () => {
+    const uri = 'file:///notes/research-note.md';
+    const text = readFileSync(path.join(ROOT, 'examples', 'research-note.md'), 'utf8');
+    const unsure = (annotations: Annotation[]) => annotations.filter((a) => !a.concept && a.score < 0.7 && a.type !== 'CellLine' && a.type !== 'CellType');
+    const first = server.nextAnnotations(uri);
+    server.open(uri, text, 1, 'markdown');
+    const byDefault = (await first).annotations;
+    assert.deepEqual(unsure(byDefault), [], 'the default (0.7) leaves them out');
+    const lowered = server.nextAnnotations(uri);
+    server.configure({ minConfidenceWithoutConcept: 0 });
+    const all = (await lowered).annotations;
+    assert.ok(unsure(all).length > 0, `the research note has unsure entities without a concept (bundled model): ${all.map((a) => a.text).join(', ')}`);
+    assert.deepEqual(all.filter((a) => !unsure(all).includes(a)).map((a) => a.text), byDefault.map((a) => a.text), 'only those are added');
+    const back = server.nextAnnotations(uri);
+    server.configure({ minConfidenceWithoutConcept: 0.7 });
+    assert.deepEqual((await back).annotations.map((a) => a.text), byDefault.map((a) => a.text));
+    server.close(uri);
+  });
+
   it('turns standardisation suggestions, and nothing else, into diagnostics with quick fixes', async function () {
     const ready = await server.waitForStatus((s) => s.state === 'ready' && s.terminology);
     assert.ok(ready.terminology);

@@ -11,7 +11,7 @@ import { linkingSection } from '../linking';
 import { goldVocabulary, loadTerminology, TERMINOLOGY_OPTIONS, terminologyOptions } from '../terminology';
 import { evaluate, goldTypes } from '../../engine/eval';
 import type { Annotation } from '../../engine/types';
-import type { Terminology } from '../../engine/terminology';
+import { createTerminology, DEFAULT_MIN_SCORE_WITHOUT_CONCEPT, type Terminology } from '../../engine/terminology';
 import {
   EntityTypeMapper, FormatError, parseEntityTypes, parseTypeMap, readBioC, readConll, readJsonl, readPubTator, type Document,
 } from '../../engine/formats';
@@ -24,7 +24,8 @@ export const evalCommand: Command = {
   summary: 'score the model on a gold corpus (strict and lenient P/R/F1, concept linking)',
   options: {
     gold: 'string', format: 'string', types: 'string', 'type-map': 'string', json: 'boolean', model: 'string', limit: 'string',
-    'no-link': TERMINOLOGY_OPTIONS['no-link'], vocab: TERMINOLOGY_OPTIONS.vocab, help: 'boolean',
+    'no-link': TERMINOLOGY_OPTIONS['no-link'], vocab: TERMINOLOGY_OPTIONS.vocab,
+    'min-score-without-concept': TERMINOLOGY_OPTIONS['min-score-without-concept'], help: 'boolean',
   },
   help: `Usage: biolens eval --gold FILE --format pubtator|conll [options]
 
@@ -54,6 +55,9 @@ Options:
   --limit N          only the first N documents
   --model DIR        model folder (default: the bundled model)
   --vocab FILE       add a vocabulary of your own (.tsv, .obo or a term list); repeatable
+  --min-score-without-concept X
+                     leave out entities that link to no concept and are scored below X, as
+                     annotate does (default ${DEFAULT_MIN_SCORE_WITHOUT_CONCEPT}; 0 keeps them all)
   --no-link          the model's output alone: no terminology layer, no linking section
   -h, --help         show this help
 
@@ -82,10 +86,11 @@ a plain name the vocabulary gives another type (\`--no-link\`: the model's outpu
     try {
       const missing = types.filter((t) => !engine.info.entityTypes.includes(t));
       if (missing.length) io.stderr.write(`eval: model ${engine.info.id} does not predict ${missing.join(', ')}; those scores will be 0\n`);
-      // Linking is scored only against gold ids, in the gold's own vocabulary. The terminology
-      // layer runs whenever it may (the types a user sees are its types), linking or not.
+      // The terminology layer runs whenever it may, as in annotate: the entities scored are those a
+      // user gets (retyped or left out by it). Linking is scored only against gold ids, so those
+      // entities are then linked again by a linker restricted to the gold's own vocabulary.
       const vocabulary = linking && goldVocabulary(documents);
-      const terminology = linking && loadTerminology({ ...linking, linker: vocabulary ? { restrictTo: [vocabulary] } : undefined, context: false, suggestions: false }, io, 'eval');
+      const terminology = linking && loadTerminology({ ...linking, context: false, suggestions: false }, io, 'eval');
       const { predictions, ...report } = await evaluate(engine, documents, {
         types, onProgress: progressReporter(io.stderr, 'eval'), keepPredictions: !!vocabulary, enrich: terminology ? (text, found) => terminology.enrich(text, found) : undefined,
       });
@@ -104,9 +109,13 @@ a plain name the vocabulary gives another type (\`--no-link\`: the model's outpu
   },
 };
 
-/** The linking section of the predicted mentions (enriched by `terminology`, restricted to `vocabulary`). */
+/** The linking section of the predicted mentions (as `terminology` gave them), linked within `vocabulary` alone. */
 function scoreLinking(terminology: Terminology, documents: Document[], predicted: Annotation[][], vocabulary: string) {
-  const { byType: { all: overall, ...byType }, text } = linkingSection(terminology, documents, predicted, vocabulary);
+  const restricted = createTerminology({
+    knowledgeBase: terminology.kb, linker: { restrictTo: [vocabulary] }, vocabularyTypes: false, minScoreWithoutConcept: 0, context: false, suggestions: false,
+  });
+  const linked = predicted.map((found, i) => restricted.enrich(documents[i].text, found.map(({ concept: _other, ...a }) => a)));
+  const { byType: { all: overall, ...byType }, text } = linkingSection(restricted, documents, linked, vocabulary);
   return { json: { byType, overall }, text };
 }
 

@@ -8,7 +8,7 @@ import { documentAbbreviations, type DocumentAbbreviations } from './abbreviatio
 import { DEFAULT_VOCABULARY_ORDER, toConcept } from './concepts';
 import { detectContext } from './context';
 import { applyDrugInduced } from './drugInduced';
-import { isUnknownWord } from './unknownWords';
+import { DEFAULT_MIN_SCORE_WITHOUT_CONCEPT, isUnknownWord, isUnsureWithoutConcept } from './unknownWords';
 import { retypeByVocabulary } from './vocabularyTypes';
 import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
@@ -41,6 +41,12 @@ export interface TerminologyOptions {
    * vocabulary's (vocabularyTypes.ts). False where the types are given, as for gold mentions.
    */
   vocabularyTypes?: boolean;
+  /**
+   * A mention the model found that links to no concept is left out below this confidence
+   * (default DEFAULT_MIN_SCORE_WITHOUT_CONCEPT, 0.7; 0 keeps every one). Not applied to given
+   * mentions (`vocabularyTypes: false`) nor without a vocabulary (nothing could be confirmed).
+   */
+  minScoreWithoutConcept?: number;
 }
 
 export interface Terminology {
@@ -100,6 +106,7 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
   const chose = preferred.some((p) => p !== 'MESH');
   const suggester = new Suggester(kb, { preferredVocabularies: order, userChoseVocabularies: chose, ignore: opts.ignore });
 
+  const minScoreWithoutConcept = opts.minScoreWithoutConcept ?? DEFAULT_MIN_SCORE_WITHOUT_CONCEPT;
   const enrichEach = (text: string, modelAnnotations: Annotation[], { definitions, linking } = documentAbbreviations(text)): (Annotation | undefined)[] => {
     const typed = opts.vocabularyTypes === false ? modelAnnotations : retypeByVocabulary(linker, modelAnnotations, linking);
     const annotations = typed.filter((a): a is Annotation => a !== undefined);
@@ -108,7 +115,7 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => linker.link(a.text, a.type, linking)));
     const byVocabulary = opts.vocabularyTypes !== false;
     const enriched = annotations.map((a, i): Annotation | undefined => {
-      if (byVocabulary && isUnknownWord(a, links[i])) return undefined;
+      if (byVocabulary && (isUnknownWord(a, links[i]) || (kb.size > 0 && isUnsureWithoutConcept(a, links[i], minScoreWithoutConcept)))) return undefined;
       const result: Annotation = { ...a };
       const link = links[i];
       if (link) result.concept = toConcept(kb, link, order);

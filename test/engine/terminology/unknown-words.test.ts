@@ -3,6 +3,7 @@
 // mentions (vocabularyTypes: false) never are.
 import { strict as assert } from 'node:assert';
 import type { EntityType } from '../../../src/engine';
+import { createTerminology, KnowledgeBase } from '../../../src/engine/terminology';
 import { mentionIn, terminology } from './shared';
 
 /** The texts enrich() keeps of `mentions` in `text`. */
@@ -34,5 +35,34 @@ describe('terminology: unknown words the model called diseases', function () {
   it('keeps every gold mention when the types are given', () => {
     const text = 'Reassess suitability for an ICD.';
     assert.deepEqual(kept(text, [['suitability', 'Disease']], false), ['suitability']);
+  });
+});
+
+describe('terminology: unsure mentions without a concept', function () {
+  this.timeout(20_000);
+  // Scores as the model might give them: the same text, once sure and once unsure.
+  const text = 'Reduced phospho staining with aspirin; INC280 trial; HCC827 cells; hypertension.';
+  const mentions = (score: number) => ([['phospho', 'Gene'], ['aspirin', 'Chemical'], ['INC280', 'Chemical'], ['HCC827 cells', 'CellLine'], ['hypertension', 'Disease']] as Array<[string, EntityType]>)
+    .map(([m, type]) => ({ ...mentionIn(text, m, type), score }));
+  const keptOf = (score: number, opts: Parameters<typeof terminology>[0] = {}) => terminology(opts).enrich(text, mentions(score)).map((a) => `${a.text}${a.concept ? '' : ' (no concept)'}`);
+
+  it('leaves out a mention under 0.7 that links to nothing, but not a cell line, which no vocabulary names', () => {
+    assert.deepEqual(keptOf(0.6), ['aspirin', 'HCC827 cells (no concept)', 'hypertension']);
+  });
+
+  it('keeps an unsure mention the vocabulary confirms, and a sure one it does not', () => {
+    assert.deepEqual(keptOf(0.35), ['aspirin', 'HCC827 cells (no concept)', 'hypertension']);
+    assert.deepEqual(keptOf(0.7), ['phospho (no concept)', 'aspirin', 'INC280 (no concept)', 'HCC827 cells (no concept)', 'hypertension']);
+  });
+
+  it('follows minScoreWithoutConcept (0 keeps them all) and never drops given mentions', () => {
+    assert.deepEqual(keptOf(0.6, { minScoreWithoutConcept: 0 }), ['phospho (no concept)', 'aspirin', 'INC280 (no concept)', 'HCC827 cells (no concept)', 'hypertension']);
+    assert.deepEqual(keptOf(0.8, { minScoreWithoutConcept: 0.9 }), ['aspirin', 'HCC827 cells (no concept)', 'hypertension']);
+    assert.equal(keptOf(0.2, { vocabularyTypes: false }).length, 5);
+  });
+
+  it('without a vocabulary nothing can be confirmed, so nothing is left out for it', () => {
+    const bare = createTerminology({ knowledgeBase: KnowledgeBase.empty() });
+    assert.deepEqual(bare.enrich(text, mentions(0.4)).map((a) => a.text), ['phospho', 'aspirin', 'INC280', 'HCC827 cells', 'hypertension']);
   });
 });
