@@ -21,6 +21,21 @@ const HEAD_FIRST = /^(impairment|dysfunction|damage|injury|lesion|toxicity|abnor
 const NEOPLASM = /^(.+) (?:cancer|carcinoma|adenocarcinoma|adenoma|tumor|tumour|malignancy)$/;
 // "adenovirus disease": vocabularies name a disease by its agent as an infection.
 const AGENT_DISEASE = /^(.+) (?:disease|illness)$/;
+// A measure said to change, with a noun ("prolongation of the QT interval", "rise in blood
+// pressure", "IOP rise") or a participle ("a falling platelet count"): vocabularies, HPO above
+// all, name the finding with an adjective ("Prolonged QT interval", "Increased blood pressure",
+// "Decreased platelet count"). Each change gives the adjectives to try, the usual one first.
+const UP = ['increased', 'elevated', 'high'];
+const DOWN = ['decreased', 'reduced', 'low'];
+const CHANGES: Record<string, string[]> = {
+  prolongation: ['prolonged'], lengthening: ['prolonged'], shortening: ['shortened', 'short'],
+  increase: UP, elevation: UP, rise: UP, rising: UP, increasing: UP, raised: UP,
+  decrease: DOWN, reduction: DOWN, fall: DOWN, falling: DOWN, drop: DOWN, decline: DOWN, declining: DOWN, decreasing: DOWN, lowering: DOWN,
+};
+const CHANGE = Object.keys(CHANGES).join('|');
+const CHANGE_OF = new RegExp(`^(?:an? )?(${CHANGE}) (?:of|in) (?:the )?(.+)$`);
+const CHANGE_AFTER = new RegExp(`^(.+) (${CHANGE})$`);
+const CHANGING = new RegExp(`^(?:an? )?(${CHANGE}) (.+)$`);
 
 /** Keys for the condition a paraphrase names, most specific first ([] when it is none). */
 export function conditionParaphrases(key: string): string[] {
@@ -42,5 +57,15 @@ function paraphrasesOf(key: string): string[] {
   if (neoplasm) keys.push(`${neoplasm[1]} neoplasm`);
   const agent = AGENT_DISEASE.exec(key);
   if (agent) keys.push(`${agent[1]} infection`);
+  keys.push(...changedMeasure(key));
   return keys;
+}
+
+/** "prolongation of the qt interval" → "prolonged qt interval" (see CHANGES). */
+function changedMeasure(key: string): string[] {
+  const of = CHANGE_OF.exec(key) ?? CHANGING.exec(key);
+  const after = CHANGE_AFTER.exec(key);
+  const [change, measure] = of ? [of[1], of[2]] : after ? [after[2], after[1]] : [];
+  if (!change || !measure) return [];
+  return CHANGES[change].map((adjective) => `${adjective} ${measure}`);
 }
