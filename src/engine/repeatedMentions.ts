@@ -16,7 +16,8 @@
 // Cell lines: a confident "NCI-H1975 cells" or "resistant PC-9 lines" also makes the line's own
 // name ("NCI-H1975", "PC-9") a cell line wherever the document writes it, even where the model,
 // without the word "cells" beside it, called it a gene or a chemical (the research note's
-// "reduced phospho-ERK in NCI-H1975", "PC-9 sublines").
+// "reduced phospho-ERK in NCI-H1975"), and a span naming that line's cells a cell line
+// ("PC-9 sublines", a chemical to the model).
 import type { Annotation, EntityType } from './types';
 
 const PROPAGATED: readonly EntityType[] = ['Chemical', 'Gene', 'Species', 'CellLine'];
@@ -57,10 +58,13 @@ export function withRepeatedMentions(text: string, annotations: readonly Annotat
   }
   if (byFirstWord.size === 0) return [...annotations];
   for (const sources of byFirstWord.values()) sources.sort((a, b) => b.name.length - a.name.length);
-  const sourceOf = (a: Annotation, type = a.type) => byFirstWord.get(FIRST_WORD.exec(a.text)?.[0] ?? '')?.find((s) => s.name === a.text && s.type === type);
+  const sourceNamed = (name: string, type: EntityType) => byFirstWord.get(FIRST_WORD.exec(name)?.[0] ?? '')?.find((s) => s.name === name && s.type === type);
+  const sourceOf = (a: Annotation, type = a.type) => sourceNamed(a.text, type);
 
+  // A line's name, or a span naming the line's cells ("PC-9 sublines", a chemical to the model).
+  const lineOf = (a: Annotation) => sourceOf(a, 'CellLine') ?? cellLineName(a.text).map((name) => sourceNamed(name, 'CellLine'))[0];
   const kept = annotations.map((a) => {
-    const line = RETYPED_AS_CELL_LINE.includes(a.type) ? sourceOf(a, 'CellLine') : undefined;
+    const line = RETYPED_AS_CELL_LINE.includes(a.type) ? lineOf(a) : undefined;
     if (line) return { ...a, type: line.type, score: Math.max(a.score, line.score) };
     const source = sourceOf(a);
     return source && source.score > a.score ? { ...a, score: source.score } : a;

@@ -58,6 +58,9 @@ describe('repeated names', () => {
       'CellLine:EGFR-mutant cells@86:0.9',
       'Gene:EGFR-mutant@108:0.67', // cells described by genotype name no line
     ]);
+    // Session 8's second weights call "PC-9 sublines" a chemical: the line's cells are the line.
+    const retyped = withRepeatedMentions(text, [at(text, 'resistant PC-9 lines', 'CellLine', 0, 0.83), at(text, 'PC-9 sublines', 'Chemical', 0, 0.88)]);
+    assert.deepEqual(brief(retyped), ['CellLine:resistant PC-9 lines@20:0.83', 'CellLine:PC-9 sublines@66:0.88']);
     // The span itself is not repeated: the model's cell-line spans are too often no line.
     const medium = 'grown in serum-free medium; later in serum-free medium.';
     assert.deepEqual(brief(withRepeatedMentions(medium, [at(medium, 'serum-free medium', 'CellLine')])), ['CellLine:serum-free medium@9:0.9']);
