@@ -25,7 +25,7 @@ import { nounVariants } from './morphology';
 import { organRewrites } from './organs';
 import { organismOfAdjective } from '../organismAdjectives';
 import { normalizeTerm, unorderedKey } from './normalize';
-import { conditionParaphrases } from './paraphrases';
+import { conditionParaphrases, infectionSynonyms } from './paraphrases';
 import { CORPUS_CODES, TYPE_BITS } from './vocabularies';
 import type { NameEntry, NameKind } from './vocabFormat';
 
@@ -238,7 +238,8 @@ export class Linker {
     const reordered = key.includes(' ') ? this.choose(this.kb.lookupKey(unorderedKey(key)), type) : undefined;
     if (reordered) return { ...reordered, method: 'exact' };
     const organism = type === 'Species' ? organismOfAdjective(key) : undefined;
-    for (const variant of [...nounVariants(key), ...organRewrites(key), ...(organism ? [organism] : [])]) {
+    const infection = type === 'Disease' ? infectionSynonyms(key) : [];
+    for (const variant of [...nounVariants(key), ...organRewrites(key), ...(organism ? [organism] : []), ...infection]) {
       const found = this.choose(this.kb.lookupKey(variant), type);
       if (found) return { ...found, method: 'fuzzy', score: found.score * VARIANT_FACTOR };
     }

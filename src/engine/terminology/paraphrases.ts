@@ -37,6 +37,19 @@ const CHANGE_OF = new RegExp(`^(?:an? )?(${CHANGE}) (?:of|in) (?:the )?(.+)$`);
 const CHANGE_AFTER = new RegExp(`^(.+) (${CHANGE})$`);
 const CHANGING = new RegExp(`^(?:an? )?(${CHANGE}) (.+)$`);
 
+// An infection named by its virus ("hepatitis C virus infection", "infected with influenza
+// virus"): the disease is usually named after the virus without the word ("Hepatitis C",
+// "Influenza"). Synonyms rather than paraphrases: the linker tries them before fuzzy matching,
+// which otherwise finds a broader name ("Hepatitis, Viral, Human").
+const VIRUS_INFECTION = /^(?:(.+) virus infection|infected with (?:an? |the )?(.+) virus|(.+) virus infected)$/;
+
+/** "hepatitis c virus infection" → "hepatitis c" (see VIRUS_INFECTION). */
+export function infectionSynonyms(key: string): string[] {
+  const m = VIRUS_INFECTION.exec(key);
+  const virus = m?.[1] ?? m?.[2] ?? m?.[3];
+  return virus ? [virus, `${virus} infection`] : [];
+}
+
 /** Keys for the condition a paraphrase names, most specific first ([] when it is none). */
 export function conditionParaphrases(key: string): string[] {
   const headFirst = HEAD_FIRST.exec(key);

@@ -66,13 +66,16 @@ describe('linker', function () {
     assert.ok(described.score < 0.8, 'a paraphrase is no name: its confidence says so');
   });
 
-  it('links a measure said to change to the finding named with an adjective', () => {
+  it('links a measure said to change to the finding named with an adjective, and a virus\'s infection to its disease', () => {
     const mesh = new Linker(knowledgeBase(), { restrictTo: ['MESH'] });
     const meshId = (mention: string) => ids(mesh.link(mention, 'Disease'))[0];
     assert.equal(meshId('prolongation of the QT interval'), 'MESH:D008133'); // Long QT Syndrome ("prolonged QT interval")
     assert.equal(meshId('a falling platelet count'), 'MESH:D013921'); // Thrombocytopenia ("decreased platelet count")
     assert.equal(meshId('decrease in sexual desire'), 'MESH:D020018'); // Sexual Dysfunctions, Psychological
     assert.equal(meshId('intraocular pressure rise'), 'MESH:D009798'); // Ocular Hypertension ("increased intraocular pressure")
+    // An infection named by its virus is the disease named after the virus, not a broader one.
+    assert.equal(meshId('hepatitis C virus infection'), 'MESH:D006526'); // Hepatitis C (fuzzy alone: Hepatitis, Viral, Human)
+    assert.equal(meshId('infected with hepatitis C virus'), 'MESH:D006526');
     // The change alone, or a change of nothing the vocabulary names, is no finding.
     assert.equal(meshId('a fall'), undefined);
     assert.equal(meshId('rise in enthusiasm'), undefined);
