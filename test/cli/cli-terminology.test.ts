@@ -39,6 +39,21 @@ describe('biolens annotate with concepts', function () {
     assert.deepEqual(await types('--types', 'Chemical'), [apixaban, 'Chemical:bisoprolol'], `the model alone: ${model.join(', ')}`);
   });
 
+  it('leaves out unsure entities that link to no concept unless --min-score-without-concept says otherwise', async () => {
+    const note = 'examples/research-note.md';
+    const annotations = async (...extra: string[]) => {
+      const result = await runCli(['annotate', note, '--format', 'jsonl', ...extra]);
+      assert.equal(result.code, 0, result.stderr);
+      return (JSON.parse(result.stdout) as { annotations: Annotation[] }).annotations;
+    };
+    const unsure = (list: Annotation[]) => list.filter((a) => !a.concept && a.score < 0.7 && a.type !== 'CellLine' && a.type !== 'CellType');
+    const byDefault = await annotations();
+    assert.deepEqual(unsure(byDefault), []);
+    const all = await annotations('--min-score-without-concept', '0');
+    assert.ok(unsure(all).length > 0, 'the bundled model is unsure of some names in the research note that no vocabulary has');
+    assert.equal(all.length, byDefault.length + unsure(all).length);
+  });
+
   it('pubtator fills the concept id column; --no-link leaves it empty', async () => {
     const idColumn = (stdout: string) => new Map(stdout.split('\n').filter((l) => l.includes('\t')).map((l) => l.split('\t')).map((f) => [f[3], f[5]]));
     const linked = await runCli(['annotate', '-', '--format', 'pubtator'], { stdin: SENTENCE });
