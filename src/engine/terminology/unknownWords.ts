@@ -31,14 +31,18 @@ const ADJECTIVE_SHAPE = /(?:ergic|ive|ile|ous|ic|al|id|ary)$/;
 
 export const DEFAULT_MIN_SCORE_WITHOUT_CONCEPT = 0.7;
 
+// Cell lines and cell types: no shipped vocabulary names them, and their names are shaped like
+// neither disease names nor plain words, so neither rule below says anything about them.
+const isCellMention = (a: Annotation) => a.type === 'CellLine' || a.type === 'CellType';
+
 /** Whether `a`, linked to nothing (`link` undefined), is too unsure to keep without a concept. */
 export function isUnsureWithoutConcept(a: Annotation, link: LinkResult | undefined, minScore: number): boolean {
-  return !link && a.score < minScore && a.type !== 'CellLine' && a.type !== 'CellType';
+  return !link && a.score < minScore && !isCellMention(a);
 }
 
 /** Whether the terminology layer leaves out `a`, which links to nothing (`link` undefined), by its shape. */
 export function isUnknownWord(a: Annotation, link: LinkResult | undefined): boolean {
   if (link || !ONE_WORD.test(a.text)) return false;
   const word = a.text.toLowerCase();
-  return a.type === 'Disease' ? !DISEASE_SHAPE.test(word) : ADJECTIVE_SHAPE.test(word) && a.type !== 'CellLine' && a.type !== 'CellType';
+  return a.type === 'Disease' ? !DISEASE_SHAPE.test(word) : ADJECTIVE_SHAPE.test(word) && !isCellMention(a);
 }
