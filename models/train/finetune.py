@@ -27,6 +27,8 @@ ap.add_argument("--weak", action="append", default=[], metavar="CORPUS:TYPE",
 ap.add_argument("--weak-generic-only", action="store_true",
                 help="--weak applies only to generic mentions (all words lowercase, no digit: 'promoter', 'cytokines'); "
                      "named ones ('IL-2', 'STAT5', 'c-Rel') keep their full label")
+ap.add_argument("--repeat", action="append", default=[], metavar="CORPUS:N",
+                help="use a corpus's training sentences N times per pass (e.g. ncbi:2): more weight to its conventions")
 ap.add_argument("--seed", type=int, default=0, help="order of the sentences, dropout, the new head's initial weights")
 ap.add_argument("--dev-limit", type=int, default=0, help="smoke tests: first N dev sentences per corpus")
 ap.add_argument("--save-rounds", action="store_true", help="also keep every evaluation round's weights (OUT-roundK.pt), for average.py")
@@ -39,6 +41,8 @@ CLS, SEP, PAD = vocab["[CLS]"], vocab["[SEP]"], vocab["[PAD]"]
 MAXP = 126
 KEEP_EMPTY = {"linnaeus": 0.3, "s800": 0.5}      # mostly entity-free sentences: keep a share
 KEEP = {"jnlpba": 0.6}
+REPEAT = {c: int(n) for c, n in (r.split(":") for r in args.repeat)}
+assert set(REPEAT) <= set(corpora.SPECS), f"--repeat: unknown corpus in {sorted(REPEAT)}"
 
 
 NUCLEIC_ACID = re.compile(r"^(?:[mcrt]|sn|mi)?(?:RNA|DNA)s?$")
@@ -109,7 +113,7 @@ for c in corpora.SPECS:
             continue
         for ch in encode(s):
             if ch[0]:
-                train.append((ch, o_row))
+                train.extend([(ch, o_row)] * REPEAT.get(c, 1))
 print(f"{len(train)} training sequences, {sum(len(c[0]) for c, _ in train)} pieces", flush=True)
 
 DEV = {}
@@ -246,5 +250,5 @@ for items in batches():
     if step % 100 == 0:
         print(f"step {step} loss {loss.item():.4f} {el / 60:.1f} min {pieces / max(el, 1):.0f} tok/s", flush=True)
 json.dump({"best": best, "history": history, "steps": step, "minutes": args.minutes, "init": args.init,
-           "gazetteer": not args.no_gazetteer, "weak": args.weak, "weak_generic_only": args.weak_generic_only, "seed": args.seed}, open(args.out + ".json", "w"), indent=1)
+           "gazetteer": not args.no_gazetteer, "weak": args.weak, "weak_generic_only": args.weak_generic_only, "seed": args.seed, "repeat": REPEAT}, open(args.out + ".json", "w"), indent=1)
 print("best", json.dumps(best), flush=True)

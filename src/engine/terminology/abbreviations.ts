@@ -17,6 +17,8 @@ export interface AbbreviationDefinition {
 
 const PARENTHESIS = /\(([^()]*)\)/g;
 const MAX_SHORT_LENGTH = 10;
+// A number, a space and a unit in lower case: "5 mg", "2 mg/kg", "30 min", "10 %".
+const QUANTITY = /^\d+(?:[.,]\d+)?\s+[a-zµμ%][\p{L}/%.]*$/u;
 
 /** Definitions in document order; a short form defined twice keeps its first definition. */
 export function findAbbreviations(text: string): AbbreviationDefinition[] {
@@ -74,8 +76,10 @@ function isShortForm(s: string): boolean {
     s.split(/\s+/).length <= 2 &&
     /\p{L}/u.test(s) &&
     /^[\p{L}\p{N}]/u.test(s) &&
-    // Numbers with units and p-values are not abbreviations: "(5 mg)", "(n = 12)", "(p < 0.05)".
-    !/[=<>]/.test(s)
+    // Numbers with units and p-values are not abbreviations: "(5 mg)", "(2 mg/kg)", "(n = 12)",
+    // "(p < 0.05)"; "5-FU", "3TC", "2,4-D" and tokenised "5 - HTP" stay.
+    !/[=<>]/.test(s) &&
+    !QUANTITY.test(s)
   );
 }
 

@@ -38,6 +38,16 @@ describe('abbreviation definitions (Schwartz & Hearst)', () => {
     assert.deepEqual(pairs('heart rate (HF) was stable'), []); // no H...F in "heart rate"
   });
 
+  it('does not take a dose in parentheses for a short form', () => {
+    // BC5CDR dev (PMID 2556624): "2 mg/kg" was matched inside the words before it and then
+    // marked as a chemical three times in the abstract.
+    const text =
+      'BN 52021 (20 mg/kg i.v.) was injected immediately after bupivacaine (2 mg/kg), a partial reversion was seen; ' +
+      'metoprolol (5 mg) and 5-fluorouracil (5-FU) were given.';
+    assert.deepEqual(pairs(text), [['5-FU', '5-fluorouracil']]);
+    assert.deepEqual(pairs('Mean arterial pressure fell after 30 min (30 min) of infusion.'), []);
+  });
+
   it('does not reach across a sentence boundary for the long form', () => {
     assert.deepEqual(pairs('It failed. Cardiac output (CO) fell.'), [['CO', 'Cardiac output']]);
   });

@@ -32,6 +32,18 @@ describe('terminology: unknown words the model called diseases', function () {
     );
   });
 
+  it('leaves out a lone clinical modifier (onset, course, severity), which HPO names outside its phenotypes', () => {
+    // BC5CDR dev: the model split "acute" off "acute movement disorders" and "acute hypercalcaemia".
+    const text = 'Not commonly a cause of acute movement disorders. One case of acute hypercalcaemia; transient hypotension in sporadic cases.';
+    assert.deepEqual(
+      kept(text, [['acute', 'Disease'], ['movement disorders', 'Disease'], ['hypercalcaemia', 'Disease'], ['transient', 'Disease'], ['hypotension', 'Disease'], ['sporadic', 'Disease']]),
+      ['movement disorders', 'hypercalcaemia', 'hypotension'],
+    );
+    // Given mentions keep them, and so does the modifier as part of a longer mention.
+    assert.deepEqual(kept(text, [['acute', 'Disease']], false), ['acute']);
+    assert.deepEqual(kept(text, [['acute hypercalcaemia', 'Disease']]), ['acute hypercalcaemia']);
+  });
+
   it('keeps every gold mention when the types are given', () => {
     const text = 'Reassess suitability for an ICD.';
     assert.deepEqual(kept(text, [['suitability', 'Disease']], false), ['suitability']);
