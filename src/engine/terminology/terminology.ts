@@ -8,7 +8,7 @@ import { documentAbbreviations, type DocumentAbbreviations } from './abbreviatio
 import { DEFAULT_VOCABULARY_ORDER, toConcept } from './concepts';
 import { detectContext } from './context';
 import { applyDrugInduced } from './drugInduced';
-import { DEFAULT_MIN_SCORE_WITHOUT_CONCEPT, isClinicalModifier, isUnknownWord, isUnsureWithoutConcept } from './unknownWords';
+import { abbreviationsOfOtherThings, DEFAULT_MIN_SCORE_WITHOUT_CONCEPT, isClinicalModifier, isUnknownWord, isUnsureWithoutConcept } from './unknownWords';
 import { retypeByVocabulary } from './vocabularyTypes';
 import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
@@ -114,7 +114,9 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     const guarded = opts.suggestions === false ? [] : protectedRanges(text);
     const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => linker.link(a.text, a.type, linking)));
     const byVocabulary = opts.vocabularyTypes !== false;
+    const abbreviatesOtherThing = abbreviationsOfOtherThings(definitions, annotations, linker, kb);
     const enriched = annotations.map((a, i): Annotation | undefined => {
+      if (byVocabulary && abbreviatesOtherThing(a)) return undefined;
       if (byVocabulary && (isUnknownWord(a, links[i]) || isClinicalModifier(a, links[i], kb) || (kb.size > 0 && isUnsureWithoutConcept(a, links[i], minScoreWithoutConcept)))) return undefined;
       const result: Annotation = { ...a };
       const link = links[i];

@@ -44,6 +44,20 @@ describe('terminology: unknown words the model called diseases', function () {
     assert.deepEqual(kept(text, [['acute hypercalcaemia', 'Disease']]), ['acute hypercalcaemia']);
   });
 
+  it('leaves out a chemical or disease short form the document defines as something else', () => {
+    // BC5CDR dev abstracts: "HT" and "BMD" were diseases to the model (hypertension, Becker muscular dystrophy).
+    const text =
+      'Hormone therapy (HT) is widely used. Trials of HT versus placebo. Trabecular bone mineral density (BMD) in children; ' +
+      'areal BMD was estimated. Patients with congestive heart failure (CHF) and 5-fluorouracil (5-FU); CHF worsened on 5-FU.';
+    const mentions: Array<[string, EntityType]> = [['HT', 'Disease'], ['BMD', 'Disease'], ['congestive heart failure', 'Disease'], ['CHF', 'Disease'], ['5-FU', 'Chemical']];
+    // Every occurrence of the mentions' texts, as the engine gives them.
+    const all = mentions.flatMap(([m, type]) => [...text.matchAll(new RegExp(m.replace(/[-]/g, '\\-'), 'g'))].map((x) => ({ start: x.index!, end: x.index! + m.length, text: m, type, score: 0.95 })));
+    const out = terminology().enrich(text, all).map((a) => a.text);
+    assert.deepEqual(out, ['congestive heart failure', 'CHF', 'CHF', '5-FU', '5-FU']);
+    // Genes are left alone: their long forms are often names no vocabulary has.
+    assert.deepEqual(kept('The intrinsic bent DNA region (IBR) binds.', [['IBR', 'Gene']]), ['IBR']);
+  });
+
   it('keeps every gold mention when the types are given', () => {
     const text = 'Reassess suitability for an ICD.';
     assert.deepEqual(kept(text, [['suitability', 'Disease']], false), ['suitability']);
