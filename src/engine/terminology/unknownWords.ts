@@ -45,7 +45,11 @@ const ONE_WORD = /^(?=.{5})\p{Lu}?\p{Ll}+$/u; // five letters or more: "mono", "
 const DISEASE_SHAPE = /(?:itis|itides|osis|oses|emia|pathy|pathies|plasia|trophy|omas?|algia|uria|rrh(?:o)?ea|ectasia|megaly|penia|cytosis|toxicity|poiesis|iasis|ism|isms|spasms?|ataxia|plegia|paresis|phobia|mania|lepsy|sclerosis|stenosis|c(?:o)?ele|cardia|rhythmia|pnea|pnoea|thermia|tension|ptosis|rrhage|rrhagia|lysis|uresis|esthesia|aesthesia|kinesia|tonia|phagia|phasia|somy)$/;
 
 // Adjective endings: a lone adjective no vocabulary knows is no chemical, gene or organism
-// ("flaccid", "postalcoholic", "lysosomal", "postsynaptic", "melanocytic" in the dev corpora).
+// ("flaccid", "postalcoholic", "lysosomal", "postsynaptic", "melanocytic" in the dev corpora),
+// nor is one that a vocabulary has only approximately ("glutamatergic", "serotonergic",
+// "liposomal", "anabolic" of "anabolic androgenic steroid", "selective" of "selective serotonin
+// reuptake inhibitors": 25 BC5CDR dev chemicals, one right, the misspelt "organophosphorous";
+// chemicals +0.17; 5 more in BC2GM and linnaeus, none right).
 const ADJECTIVE_SHAPE = /(?:ergic|ive|ile|ous|ic|al|id|ary)$/;
 
 export const DEFAULT_MIN_SCORE_WITHOUT_CONCEPT = 0.7;
@@ -59,11 +63,14 @@ export function isUnsureWithoutConcept(a: Annotation, link: LinkResult | undefin
   return !link && a.score < minScore && !isCellMention(a);
 }
 
-/** Whether the terminology layer leaves out `a`, which links to nothing (`link` undefined), by its shape. */
+/** Whether the terminology layer leaves out `a`, linked by `link` (undefined: to nothing), by its shape. */
 export function isUnknownWord(a: Annotation, link: LinkResult | undefined): boolean {
-  if (link || !ONE_WORD.test(a.text)) return false;
+  if (!ONE_WORD.test(a.text)) return false;
   const word = a.text.toLowerCase();
-  return a.type === 'Disease' ? !DISEASE_SHAPE.test(word) : ADJECTIVE_SHAPE.test(word) && !isCellMention(a);
+  if (a.type === 'Disease') return !link && !DISEASE_SHAPE.test(word);
+  // Near a name is not a name: "glutamatergic" is only close to glutamatergic agents.
+  const approximate = link?.method === 'fuzzy' || link?.method === 'partial';
+  return (!link || approximate) && ADJECTIVE_SHAPE.test(word) && !isCellMention(a);
 }
 
 /** Whether `a`, a Disease mention linked by `link`, names only an HPO modifier (onset, course, severity...). */

@@ -24,6 +24,15 @@ describe('terminology: unknown words the model called diseases', function () {
     assert.deepEqual(kept(text, [['Flaccid', 'Chemical'], ['postalcoholic', 'Chemical'], ['lysosomal', 'Gene'], ['hybrid', 'Species'], ['mice', 'Species']]), ['mice']);
   });
 
+  it('leaves out a lone adjective a vocabulary has only approximately, not a name it has', () => {
+    // BC5CDR dev: the model called these chemicals; the linker found only near names.
+    const text = 'Glutamatergic and serotonergic transmission after chronic anabolic androgenic steroid exposure; liposomal doxorubicin; cholesterol.';
+    assert.deepEqual(
+      kept(text, [['Glutamatergic', 'Chemical'], ['serotonergic', 'Chemical'], ['anabolic', 'Chemical'], ['liposomal', 'Chemical'], ['doxorubicin', 'Chemical'], ['cholesterol', 'Chemical']]),
+      ['doxorubicin', 'cholesterol'],
+    );
+  });
+
   it('keeps known diseases, disease-shaped unknown words, longer mentions and other types', () => {
     const text = 'Cardiac valvulopathy and dyserythropoiesis; heart failure; hyperkalaemia; crocin was given; suitability score.';
     assert.deepEqual(
