@@ -59,6 +59,17 @@ describe('terminology: the vocabulary types a plain name the model mistyped', fu
     assert.deepEqual([kras.type, kras.concept?.id], ['Gene', 'HGNC:6407']);
   });
 
+  it('calls a mixed-case gene symbol the model took for a chemical a gene, unless a vocabulary names a chemical so', () => {
+    // BC5CDR dev: "Nrf2" a chemical nine times, "FasL" three; "Mg2" is what a tokenizer leaves of Mg2+.
+    const text = 'The protective role of Nrf2 against nephropathy; FasL expression; Mg2 and Ca2 fell; NaCl was infused.';
+    assert.deepEqual(retyped(text, [['Nrf2', 'Chemical'], ['FasL', 'Chemical'], ['Mg2', 'Chemical'], ['NaCl', 'Chemical']]), [
+      ['Nrf2', 'Gene', 'Chemical'],
+      ['FasL', 'Gene', 'Chemical'],
+      ['Mg2', 'Chemical', undefined],
+      ['NaCl', 'Chemical', undefined],
+    ]);
+  });
+
   it('retypes a four-letter name', () => {
     const text = 'Allergies: penicillin (rash).';
     assert.deepEqual(retyped(text, [['rash', 'Chemical']]), [['rash', 'Disease', 'Chemical']]);
