@@ -32,3 +32,8 @@ export function organRewrites(key: string): string[] {
   });
   return keys;
 }
+
+/** Whether `word` (lower case) is one of the table's adjectives, which name an organ, never a condition. */
+export function isOrganAdjective(word: string): boolean {
+  return word in RELATIONAL && /(?:al|ic|ac|ar|ary|an|ine)$/.test(word);
+}

@@ -39,6 +39,7 @@ import type { AbbreviationDefinition } from './abbreviations';
 import type { KnowledgeBase } from './knowledgeBase';
 import type { Linker, LinkResult } from './linker';
 import { TYPE_BITS } from './vocabularies';
+import { isOrganAdjective } from './organs';
 
 const ONE_WORD = /^(?=.{5})\p{Lu}?\p{Ll}+$/u; // five letters or more: "mono", "lisp" and "gout" stay
 // Endings of disease and finding names (inflammation, condition, tumour, blood, pain, growth...).
@@ -67,7 +68,9 @@ export function isUnsureWithoutConcept(a: Annotation, link: LinkResult | undefin
 export function isUnknownWord(a: Annotation, link: LinkResult | undefined): boolean {
   if (!ONE_WORD.test(a.text)) return false;
   const word = a.text.toLowerCase();
-  if (a.type === 'Disease') return !link && !DISEASE_SHAPE.test(word);
+  // An organ's adjective alone names the organ, whatever it links to approximately ("myocardial"
+  // of "myocardial underperfusion": Cardiomyopathies). BC5CDR dev: 13 such diseases, none right.
+  if (a.type === 'Disease') return isOrganAdjective(word) || (!link && !DISEASE_SHAPE.test(word));
   // Near a name is not a name: "glutamatergic" is only close to glutamatergic agents.
   const approximate = link?.method === 'fuzzy' || link?.method === 'partial';
   return (!link || approximate) && ADJECTIVE_SHAPE.test(word) && !isCellMention(a);

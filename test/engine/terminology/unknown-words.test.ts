@@ -33,6 +33,12 @@ describe('terminology: unknown words the model called diseases', function () {
     );
   });
 
+  it("leaves out an organ's adjective the model called a disease, not the condition it is part of", () => {
+    // BC5CDR dev: "myocardial" of "regions of myocardial underperfusion", "ovarian", "cardiac".
+    const text = 'Regions of myocardial underperfusion; ovarian and cardiac toxicity; myocardial infarction.';
+    assert.deepEqual(kept(text, [['myocardial', 'Disease'], ['ovarian', 'Disease'], ['cardiac', 'Disease'], ['myocardial infarction', 'Disease']]), ['myocardial infarction']);
+  });
+
   it('keeps known diseases, disease-shaped unknown words, longer mentions and other types', () => {
     const text = 'Cardiac valvulopathy and dyserythropoiesis; heart failure; hyperkalaemia; crocin was given; suitability score.';
     assert.deepEqual(
