@@ -10,6 +10,7 @@ import { detectContext } from './context';
 import { applyDrugInduced } from './drugInduced';
 import { abbreviationsOfOtherThings, DEFAULT_MIN_SCORE_WITHOUT_CONCEPT, isClinicalModifier, isUnknownWord, isUnsureWithoutConcept } from './unknownWords';
 import { retypeByVocabulary } from './vocabularyTypes';
+import { joinVocabularyNames } from './vocabularyBoundaries';
 import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
 import { Linker, type LinkerOptions } from './linker';
@@ -109,7 +110,8 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
   const minScoreWithoutConcept = opts.minScoreWithoutConcept ?? DEFAULT_MIN_SCORE_WITHOUT_CONCEPT;
   const enrichEach = (text: string, modelAnnotations: Annotation[], { definitions, linking } = documentAbbreviations(text)): (Annotation | undefined)[] => {
     const typed = opts.vocabularyTypes === false ? modelAnnotations : retypeByVocabulary(linker, modelAnnotations, linking);
-    const annotations = typed.filter((a): a is Annotation => a !== undefined);
+    const kept = typed.filter((a): a is Annotation => a !== undefined);
+    const annotations = opts.vocabularyTypes === false ? kept : joinVocabularyNames(text, kept, linker);
     const contexts = opts.context === false ? [] : detectContext(text, annotations);
     const guarded = opts.suggestions === false ? [] : protectedRanges(text);
     const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => linker.link(a.text, a.type, linking)));
