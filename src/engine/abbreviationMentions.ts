@@ -44,12 +44,15 @@ export function withAbbreviationMentions(text: string, annotations: readonly Ann
 }
 
 // A long form that goes on before the entity with a preposition names something else after it:
-// "deleted in colorectal cancer (DCC)" is a gene, "reduction of pain (ROP)" no pain.
+// "deleted in colorectal cancer (DCC)" is a gene, "reduction of pain (ROP)" no pain. So does an
+// entity that goes on before the long form with one: in "deficiency of hepatic phenylalanine
+// hydroxylase (PAH)" the disease is the deficiency, PAH the enzyme.
 const PREPOSITION = /(?:^|\s)(?:in|of|for|with|to|on|by|from|at|against)\s/i;
 
-/** Whether the words of the long form before `entity` make the short form name another thing. */
+/** Whether the words between the long form's and `entity`'s starts make the short form name another thing. */
 function namesSomethingElse(text: string, d: AbbreviationDefinition, entity: Annotation): boolean {
-  return entity.start > d.longStart && PREPOSITION.test(text.slice(d.longStart, entity.start));
+  if (entity.start > d.longStart) return PREPOSITION.test(text.slice(d.longStart, entity.start));
+  return entity.start < d.longStart && PREPOSITION.test(text.slice(entity.start, d.longStart));
 }
 
 /** The short forms (and their plurals, "COCs") as whole words, longest first; group 1 is the short form. */

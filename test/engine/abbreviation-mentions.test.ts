@@ -45,6 +45,14 @@ describe('abbreviation mentions', () => {
     assert.deepEqual(brief(found), ['Disease:colorectal cancer@15', 'Disease:diabetes mellitus@66', 'Disease:T1DM@85', 'Disease:T1DM@95']);
   });
 
+  it('adds nothing when the entity goes on before the long form with a preposition (an enzyme whose deficiency is the disease)', () => {
+    // NCBI-disease dev: PAH was a disease twice, at 0.99.
+    const t = 'PKU is caused by a deficiency of hepatic phenylalanine hydroxylase (PAH). Adenovirus restored hepatic PAH activity.';
+    const deficiency = at(t, 'deficiency of hepatic phenylalanine hydroxylase', 'Disease');
+    const enzyme = at(t, 'PAH', 'Gene', t.indexOf('hepatic PAH'));
+    assert.deepEqual(brief(withAbbreviationMentions(t, [deficiency, enzyme])), ['Disease:deficiency of hepatic phenylalanine hydroxylase@19', 'Gene:PAH@102']);
+  });
+
   it('is case-sensitive, leaves an occurrence an entity of its type covers alone, and nests it in one of another type', () => {
     const t = 'Ataxia telangiectasia (AT) was diagnosed at birth. The AT gene is mutated in variant AT forms.';
     const gene = at(t, 'AT gene', 'Gene');
