@@ -70,6 +70,19 @@ describe('terminology: the vocabulary types a plain name the model mistyped', fu
     ]);
   });
 
+  it('calls a disease mention of two words or more that names an enzyme and no disease that enzyme', () => {
+    // NCBI-disease dev: the deficient enzymes were diseases to the model.
+    const text = 'Deficiency of glucose-6-phosphate dehydrogenase causes hemolytic anemia; adenine phosphoribosyltransferase deficiency.';
+    assert.deepEqual(
+      retyped(text, [['glucose-6-phosphate dehydrogenase', 'Disease'], ['hemolytic anemia', 'Disease'], ['adenine phosphoribosyltransferase deficiency', 'Disease']]),
+      [
+        ['glucose-6-phosphate dehydrogenase', 'Gene', 'Disease'],
+        ['hemolytic anemia', 'Disease', undefined],
+        ['adenine phosphoribosyltransferase deficiency', 'Disease', undefined],
+      ],
+    );
+  });
+
   it('retypes a four-letter name', () => {
     const text = 'Allergies: penicillin (rash).';
     assert.deepEqual(retyped(text, [['rash', 'Chemical']]), [['rash', 'Disease', 'Chemical']]);
