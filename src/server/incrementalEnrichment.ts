@@ -13,8 +13,8 @@ import type { Terminology } from './terminology';
 const MAX_CACHED_PARAGRAPHS = 20_000;
 
 export class IncrementalEnricher {
-  // Per paragraph, one result per entity (undefined: left out by the terminology layer).
-  private readonly cache = new Map<string, (Annotation | undefined)[]>();
+  // Per paragraph, per entity what it became (none: left out by the terminology layer).
+  private readonly cache = new Map<string, Annotation[][]>();
   private definitionsKey = '';
 
   constructor(readonly terminology: Terminology) {}
@@ -46,12 +46,14 @@ export class IncrementalEnricher {
       for (const group of missing) {
         const own = enriched.slice(next, next + group.entities.length);
         next += group.entities.length;
-        this.cache.set(group.key, own.map((a) => a && { ...a, start: a.start - group.range.start, end: a.end - group.range.start }));
+        this.cache.set(group.key, own.map((became) => became.map((a) => ({ ...a, start: a.start - group.range.start, end: a.end - group.range.start }))));
       }
     }
     // Scores are today's: the same paragraph batched with other neighbours differs in the last digits.
     return groups.flatMap((group) =>
-      (this.cache.get(group.key) ?? []).flatMap((a, i) => (a ? [{ ...a, start: a.start + group.range.start, end: a.end + group.range.start, score: group.entities[i].score }] : [])),
+      (this.cache.get(group.key) ?? []).flatMap((became, i) =>
+        became.map((a) => ({ ...a, start: a.start + group.range.start, end: a.end + group.range.start, score: group.entities[i].score })),
+      ),
     );
   }
 }

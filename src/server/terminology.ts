@@ -11,8 +11,11 @@ export interface Terminology {
   readonly warnings: readonly string[];
   /** Adds concept, context and suggestion to the entities of a whole document (some may be left out). */
   enrich(text: string, annotations: Annotation[]): Annotation[];
-  /** enrich(), one result per entity: undefined for one the terminology layer leaves out; `abbreviations` those of `text`. */
-  enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations): (Annotation | undefined)[];
+  /**
+   * enrich(), per entity what it became: none when the terminology layer leaves it out (or joins it
+   * into a neighbour), itself, then the diseases named inside it; `abbreviations` those of `text`.
+   */
+  enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations): Annotation[][];
   /** Hover Markdown for an (enriched) entity. */
   hoverMarkdown(annotation: Annotation): string;
 }
@@ -21,7 +24,7 @@ export const NER_ONLY: Terminology = {
   available: false,
   warnings: [],
   enrich: (_text, annotations) => annotations,
-  enrichEach: (_text, annotations) => annotations,
+  enrichEach: (_text, annotations) => annotations.map((a) => [a]),
   hoverMarkdown: (a) => `**${a.type}** · confidence ${a.score.toFixed(2)}`,
 };
 

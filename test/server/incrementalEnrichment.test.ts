@@ -44,6 +44,19 @@ describe('IncrementalEnricher with the bundled vocabulary', function () {
     assert.ok(enriched.filter((a) => a.concept).length > enriched.length / 2, 'most entities are linked');
   });
 
+  it('keeps each paragraph its own when the vocabulary joins two mentions or adds a disease nested in one', async function () {
+    if (!terminology.available) this.skip();
+    const text = 'He smoked crack cocaine daily.\n\nMutations of the retinoblastoma gene were found.\n\nGlioblastoma cell lines and EGFR.\n';
+    const at = (m: string, type: Annotation['type']): Annotation => ({ start: text.indexOf(m), end: text.indexOf(m) + m.length, text: m, type, score: 0.9 });
+    const entities = [at('crack', 'Chemical'), at('cocaine', 'Chemical'), at('retinoblastoma gene', 'Gene'), at('Glioblastoma cell lines', 'CellLine'), at('EGFR', 'Gene')];
+    const enriched = new IncrementalEnricher(terminology).enrich(text, entities);
+    assert.deepEqual(enriched, terminology.enrich(text, entities));
+    assert.deepEqual(
+      enriched.map((a) => `${a.type}:${text.slice(a.start, a.end)}`),
+      ['Chemical:crack cocaine', 'Gene:retinoblastoma gene', 'Disease:retinoblastoma', 'CellLine:Glioblastoma cell lines', 'Disease:Glioblastoma', 'Gene:EGFR'],
+    );
+  });
+
   it('after an edit enriches only the edited paragraph\'s entities', async function () {
     if (!terminology.available) this.skip();
     const { result, calls, entities, whole } = await enrichAfterEdit(NOTE.replace('No chest pain', 'No chest pain, no fever'));
@@ -67,8 +80,8 @@ describe('IncrementalEnricher when the terminology layer leaves entities out', (
   const fake: Terminology = {
     available: true,
     warnings: [],
-    enrichEach: (_text, annotations) => (calls.push(annotations.map((a) => a.text)), annotations.map((a) => (a.text === 'liver' ? undefined : { ...a }))),
-    enrich: (text, annotations) => fake.enrichEach(text, annotations).filter((a): a is Annotation => !!a),
+    enrichEach: (_text, annotations) => (calls.push(annotations.map((a) => a.text)), annotations.map((a) => (a.text === 'liver' ? [] : [{ ...a }]))),
+    enrich: (text, annotations) => fake.enrichEach(text, annotations).flat(),
     hoverMarkdown: () => '',
   };
   const at = (text: string, phrase: string, score = 0.9): Annotation => {

@@ -11,6 +11,7 @@ import { applyDrugInduced } from './drugInduced';
 import { abbreviationsOfOtherThings, DEFAULT_MIN_SCORE_WITHOUT_CONCEPT, isClinicalModifier, isUnknownWord, isUnsureWithoutConcept } from './unknownWords';
 import { retypeByVocabulary } from './vocabularyTypes';
 import { joinVocabularyNames } from './vocabularyBoundaries';
+import { nestedDiseases } from './nestedDiseases';
 import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
 import { Linker, type LinkerOptions } from './linker';
@@ -62,10 +63,11 @@ export interface Terminology {
    */
   enrich(text: string, annotations: Annotation[]): Annotation[];
   /**
-   * enrich(), one result per annotation: undefined for one left out. `abbreviations` are those of
-   * `text`, passed by a caller that already found them.
+   * enrich(), per annotation what it became: none when left out or joined into the mention before
+   * or after it, itself (perhaps widened to a name it was part of), then the diseases named inside
+   * it. `abbreviations` are those of `text`, passed by a caller that already found them.
    */
-  enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations): (Annotation | undefined)[];
+  enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations): Annotation[][];
   /** The hover Markdown of an enriched annotation (vocabulary versions filled in). */
   hoverMarkdown(annotation: Annotation): string;
 }
@@ -108,37 +110,45 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
   const suggester = new Suggester(kb, { preferredVocabularies: order, userChoseVocabularies: chose, ignore: opts.ignore });
 
   const minScoreWithoutConcept = opts.minScoreWithoutConcept ?? DEFAULT_MIN_SCORE_WITHOUT_CONCEPT;
-  const enrichEach = (text: string, modelAnnotations: Annotation[], { definitions, linking } = documentAbbreviations(text)): (Annotation | undefined)[] => {
-    const typed = opts.vocabularyTypes === false ? modelAnnotations : retypeByVocabulary(linker, modelAnnotations, linking);
-    const kept = typed.filter((a): a is Annotation => a !== undefined);
-    const annotations = opts.vocabularyTypes === false ? kept : joinVocabularyNames(text, kept, linker);
+  const enrichEach = (text: string, modelAnnotations: Annotation[], { definitions, linking } = documentAbbreviations(text)): Annotation[][] => {
+    const byVocabulary = opts.vocabularyTypes !== false;
+    const typed = byVocabulary ? retypeByVocabulary(linker, modelAnnotations, linking) : modelAnnotations;
+    // What each model annotation became, with the index it came from: the vocabulary joins names
+    // the model cut in two and adds the diseases named inside gene and cell mentions.
+    let items = typed.flatMap((a, from) => (a ? [{ a, from }] : []));
+    if (byVocabulary) {
+      const joined = joinVocabularyNames(text, items.map((x) => x.a), linker);
+      items = items.flatMap((x, k) => (joined[k] ? [{ a: joined[k]!, from: x.from }] : []));
+      const nested = nestedDiseases(text, items.map((x) => x.a), linker);
+      items = items.flatMap((x, k) => [x, ...nested[k].map((a) => ({ a, from: x.from }))]);
+    }
+    const annotations = items.map((x) => x.a);
     const contexts = opts.context === false ? [] : detectContext(text, annotations);
     const guarded = opts.suggestions === false ? [] : protectedRanges(text);
     const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => linker.link(a.text, a.type, linking)));
-    const byVocabulary = opts.vocabularyTypes !== false;
     const abbreviatesOtherThing = abbreviationsOfOtherThings(definitions, annotations, linker, kb);
-    const enriched = annotations.map((a, i): Annotation | undefined => {
-      if (byVocabulary && abbreviatesOtherThing(a)) return undefined;
-      if (byVocabulary && (isUnknownWord(a, links[i]) || isClinicalModifier(a, links[i], kb) || (kb.size > 0 && isUnsureWithoutConcept(a, links[i], minScoreWithoutConcept)))) return undefined;
-      const result: Annotation = { ...a };
+    const result: Annotation[][] = modelAnnotations.map(() => []);
+    annotations.forEach((a, i) => {
+      if (byVocabulary && abbreviatesOtherThing(a)) return;
+      if (byVocabulary && (isUnknownWord(a, links[i]) || isClinicalModifier(a, links[i], kb) || (kb.size > 0 && isUnsureWithoutConcept(a, links[i], minScoreWithoutConcept)))) return;
+      const enriched: Annotation = { ...a };
       const link = links[i];
-      if (link) result.concept = toConcept(kb, link, order);
-      if (contexts[i]) result.context = contexts[i];
+      if (link) enriched.concept = toConcept(kb, link, order);
+      if (contexts[i]) enriched.context = contexts[i];
       if (link && opts.suggestions !== false) {
         const suggestion = suggester.suggest(a, link, { text, definitions, protectedRanges: guarded });
-        if (suggestion) result.suggestion = suggestion;
+        if (suggestion) enriched.suggestion = suggestion;
       }
-      return result;
+      result[items[i].from].push(enriched);
     });
-    let next = 0;
-    return typed.map((a) => (a === undefined ? undefined : enriched[next++]));
+    return result;
   };
 
   return {
     kb,
     linker,
     warnings,
-    enrich: (text, annotations) => enrichEach(text, annotations).filter((a): a is Annotation => a !== undefined),
+    enrich: (text, annotations) => enrichEach(text, annotations).flat(),
     enrichEach,
     hoverMarkdown: (annotation) => hoverMarkdown(annotation, { versions }),
   };

@@ -21,22 +21,25 @@ const MAX_WORDS = 2;
 // Kinds of name that settle a boundary: how the concept is written, not an abbreviation or a code.
 const FULL_NAMES: ReadonlySet<NameKind> = new Set(['preferred', 'exact', 'lay', 'spelling', 'trade', 'inverted', 'corpus', 'variant']);
 
-/** `annotations` (document order) with Chemical and Disease mentions cut in two joined into the vocabulary name they make. */
-export function joinVocabularyNames(text: string, annotations: readonly Annotation[], linker: Linker): Annotation[] {
-  const result = [...annotations];
-  const joined = new Set<number>();
+/**
+ * `annotations` (document order), one for one: each Chemical or Disease mention widened to the
+ * vocabulary name it makes with the mention(s) next to it, and undefined for a mention joined
+ * into another.
+ */
+export function joinVocabularyNames(text: string, annotations: readonly Annotation[], linker: Linker): (Annotation | undefined)[] {
+  const result: (Annotation | undefined)[] = [...annotations];
   result.forEach((a, i) => {
-    if (joined.has(i) || !TYPES.has(a.type)) return;
+    if (!a || !TYPES.has(a.type)) return;
     for (const name of names(text, a, linker)) {
-      const inside = result.map((b, j) => [b, j] as const).filter(([b, j]) => j !== i && !joined.has(j) && b.start < name.end && name.start < b.end);
+      const inside = result.flatMap((b, j) => (b && j !== i && b.start < name.end && name.start < b.end ? [[b, j] as const] : []));
       // The name must take in a mention of the same type, and cut no other mention.
       if (!inside.length || inside.some(([b]) => b.type !== a.type || b.start < name.start || b.end > name.end)) continue;
-      for (const [, j] of inside) joined.add(j);
+      for (const [, j] of inside) result[j] = undefined;
       result[i] = { ...a, start: name.start, end: name.end, text: text.slice(name.start, name.end) };
       return;
     }
   });
-  return result.filter((_, i) => !joined.has(i));
+  return result;
 }
 
 /** Spans around `a` that are names of a concept of its type, longest first. */
@@ -72,7 +75,8 @@ function stepBack(text: string, start: number, words: number): number | undefine
   return start;
 }
 
-function isNameOfType(name: string, type: EntityType, linker: Linker): boolean {
+/** Whether `name`, as written, is a full name (not an abbreviation or code) of a concept of `type`. */
+export function isNameOfType(name: string, type: EntityType, linker: Linker): boolean {
   const kb = linker.kb;
   return kb.lookup(name).some((e) => FULL_NAMES.has(e.kind) && kb.conceptHeader(e.concept).typeBits & TYPE_BITS[type]);
 }
