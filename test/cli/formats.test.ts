@@ -65,6 +65,9 @@ describe('PubTator', () => {
 
   it('rejects a mention whose text is not at its offsets, naming the line', () => {
     assert.throws(() => readPubTator('1|t|Aspirin helps.\n1|a|\n1\t0\t7\tAspirim\tChemical\t-\n'), /line 3: mention "Aspirim" does not match/);
+    // NCBI-disease's training set: the mention column has two spaces more than the span.
+    const [doc] = readPubTator('1|t|Febrile seizures " plus " in a family.\n1|a|\n1\t0\t25\tFebrile seizures " plus "  \tSpecificDisease\tD003294\n');
+    assert.equal(doc.annotations[0].text, 'Febrile seizures " plus "');
   });
 });
 
