@@ -10,6 +10,7 @@
 // (14 right, 8 wrong: "hepatitis B" of "hepatitis B surface antigen", which BC5CDR leaves out).
 import type { Annotation, EntityType } from '../types';
 import type { Linker } from './linker';
+import { SpanIndex } from './spanIndex';
 import { isNameOfType } from './vocabularyBoundaries';
 
 const CONTAINERS: ReadonlySet<EntityType> = new Set(['Gene', 'CellLine', 'CellType']);
@@ -17,6 +18,7 @@ const GENE_FUNCTION = /^\s*(?:suppressor|susceptibility)\b/i;
 
 /** Per annotation of `annotations`, the disease named at its start (none, or one). */
 export function nestedDiseases(text: string, annotations: readonly Annotation[], linker: Linker): Annotation[][] {
+  const index = new SpanIndex(annotations);
   return annotations.map((a) => {
     if (!CONTAINERS.has(a.type)) return [];
     const words = [...a.text.matchAll(/\S+/g)];
@@ -26,7 +28,7 @@ export function nestedDiseases(text: string, annotations: readonly Annotation[],
       const name = text.slice(a.start, end);
       if (!isNameOfType(name, 'Disease', linker) || isNameOfType(name, 'Gene', linker)) continue;
       // A disease the model found there already is the mention.
-      if (annotations.some((b) => b.type === 'Disease' && b.start < end && a.start < b.end)) return [];
+      if (index.overlapping(a.start, end).some((j) => annotations[j].type === 'Disease')) return [];
       return [{ start: a.start, end, text: name, type: 'Disease', score: a.score }];
     }
     return [];

@@ -38,6 +38,7 @@ import type { Annotation } from '../types';
 import type { AbbreviationDefinition } from './abbreviations';
 import type { KnowledgeBase } from './knowledgeBase';
 import type { Linker, LinkResult } from './linker';
+import { SpanIndex } from './spanIndex';
 import { TYPE_BITS } from './vocabularies';
 import { isOrganAdjective } from './organs';
 
@@ -90,8 +91,9 @@ export function isClinicalModifier(a: Annotation, link: LinkResult | undefined, 
  */
 export function abbreviationsOfOtherThings(definitions: AbbreviationDefinition[], annotations: Annotation[], linker: Linker, kb: KnowledgeBase): (a: Annotation) => boolean {
   const longForms = new Map<string, string>();
+  const index = definitions.length ? new SpanIndex(annotations) : undefined;
   for (const d of definitions) {
-    if (!annotations.some((a) => a.start < d.longEnd && d.longStart < a.end)) longForms.set(d.short, d.long);
+    if (!index!.overlapping(d.longStart, d.longEnd).length) longForms.set(d.short, d.long);
   }
   return (a) => {
     if (a.type !== 'Disease' && a.type !== 'Chemical') return false;

@@ -11,6 +11,7 @@
 import type { Annotation, EntityType } from '../types';
 import type { Linker } from './linker';
 import type { NameKind } from './vocabFormat';
+import { SpanIndex } from './spanIndex';
 import { TYPE_BITS } from './vocabularies';
 
 const TYPES: ReadonlySet<EntityType> = new Set(['Chemical', 'Disease']);
@@ -18,6 +19,8 @@ const TYPES: ReadonlySet<EntityType> = new Set(['Chemical', 'Disease']);
 const NEXT_WORD = /^ ([\p{L}\p{N}][\p{L}\p{N}'-]*)/u;
 const PREVIOUS_WORD = /([\p{L}\p{N}][\p{L}\p{N}'-]*) $/u;
 const MAX_WORDS = 2;
+// How far, in characters, MAX_WORDS words may reach (stepForward and stepBack look no further).
+const REACH = 80;
 // Kinds of name that settle a boundary: how the concept is written, not an abbreviation or a code.
 const FULL_NAMES: ReadonlySet<NameKind> = new Set(['preferred', 'exact', 'lay', 'spelling', 'trade', 'inverted', 'corpus', 'variant']);
 
@@ -28,10 +31,19 @@ const FULL_NAMES: ReadonlySet<NameKind> = new Set(['preferred', 'exact', 'lay', 
  */
 export function joinVocabularyNames(text: string, annotations: readonly Annotation[], linker: Linker): (Annotation | undefined)[] {
   const result: (Annotation | undefined)[] = [...annotations];
+  const index = new SpanIndex(annotations);
+  // The mentions that may now overlap [start, end): a joined one reaches at most REACH further.
+  const near = (start: number, end: number, i: number) =>
+    index.overlapping(start - REACH, end + REACH).flatMap((j) => {
+      const b = result[j];
+      return b && j !== i && b.start < end && start < b.end ? [[b, j] as const] : [];
+    });
   result.forEach((a, i) => {
     if (!a || !TYPES.has(a.type)) return;
+    // Only look names up where a mention of the same type is within reach.
+    if (!near(a.start - REACH, a.end + REACH, i).some(([b]) => b.type === a.type)) return;
     for (const name of names(text, a, linker)) {
-      const inside = result.flatMap((b, j) => (b && j !== i && b.start < name.end && name.start < b.end ? [[b, j] as const] : []));
+      const inside = near(name.start, name.end, i);
       // The name must take in a mention of the same type, and cut no other mention.
       if (!inside.length || inside.some(([b]) => b.type !== a.type || b.start < name.start || b.end > name.end)) continue;
       for (const [, j] of inside) result[j] = undefined;
@@ -59,7 +71,7 @@ function names(text: string, a: Annotation, linker: Linker): Array<{ start: numb
 
 function stepForward(text: string, end: number, words: number): number | undefined {
   for (let k = 0; k < words; k++) {
-    const m = NEXT_WORD.exec(text.slice(end, end + 80));
+    const m = NEXT_WORD.exec(text.slice(end, end + REACH));
     if (!m) return undefined;
     end += m[0].length;
   }
@@ -68,7 +80,7 @@ function stepForward(text: string, end: number, words: number): number | undefin
 
 function stepBack(text: string, start: number, words: number): number | undefined {
   for (let k = 0; k < words; k++) {
-    const m = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 80), start));
+    const m = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - REACH), start));
     if (!m) return undefined;
     start -= m[0].length;
   }
