@@ -57,7 +57,7 @@ export class ContextDetector {
     const perSentence = new Map<TextRange, { tokens: Token[]; matches: Match[] }>();
     return spans.map((span) => {
       const context: EntityContext = { negated: false, uncertain: false, historical: false, family: false };
-      const sentence = sentences.find((s) => s.start <= span.start && span.start < s.end);
+      const sentence = sentenceAt(sentences, span.start);
       if (!sentence) return context;
       let parsed = perSentence.get(sentence);
       if (!parsed) {
@@ -124,6 +124,19 @@ function firstTokenAtOrAfter(tokens: Token[], offset: number): number {
 const defaultDetector = new ContextDetector();
 
 /** Context of each span with the default rules. */
+/** The sentence (of `sentences`, in text order) holding `offset`: a binary search, as a long note has thousands. */
+function sentenceAt(sentences: readonly TextRange[], offset: number): TextRange | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].start <= offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  const sentence = sentences[hi];
+  return sentence && offset < sentence.end ? sentence : undefined;
+}
+
 export function detectContext(text: string, spans: readonly TextRange[]): EntityContext[] {
   return defaultDetector.detect(text, spans);
 }
