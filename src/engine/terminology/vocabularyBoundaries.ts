@@ -40,8 +40,8 @@ export function joinVocabularyNames(text: string, annotations: readonly Annotati
     });
   result.forEach((a, i) => {
     if (!a || !TYPES.has(a.type)) return;
-    // Only look names up where a mention of the same type is within reach.
-    if (!near(a.start - REACH, a.end + REACH, i).some(([b]) => b.type === a.type)) return;
+    // Only look names up where a mention of the same type is within MAX_WORDS words.
+    if (!near(reachBack(text, a.start), reachForward(text, a.end), i).some(([b]) => b.type === a.type)) return;
     for (const name of names(text, a, linker)) {
       const inside = near(name.start, name.end, i);
       // The name must take in a mention of the same type, and cut no other mention.
@@ -67,6 +67,24 @@ function names(text: string, a: Annotation, linker: Linker): Array<{ start: numb
     }
   }
   return found.sort((x, y) => y.end - y.start - (x.end - x.start));
+}
+
+/** Where MAX_WORDS words (or as many as there are) after `end` end. */
+function reachForward(text: string, end: number): number {
+  for (let words = MAX_WORDS; words > 0; words--) {
+    const reached = stepForward(text, end, words);
+    if (reached !== undefined) return reached;
+  }
+  return end;
+}
+
+/** Where MAX_WORDS words (or as many as there are) before `start` start. */
+function reachBack(text: string, start: number): number {
+  for (let words = MAX_WORDS; words > 0; words--) {
+    const reached = stepBack(text, start, words);
+    if (reached !== undefined) return reached;
+  }
+  return start;
 }
 
 function stepForward(text: string, end: number, words: number): number | undefined {
