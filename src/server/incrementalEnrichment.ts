@@ -2,11 +2,12 @@
 // paragraphs go through the terminology layer. Linking is per entity and context per sentence,
 // so a paragraph's enrichment stays valid while its text and entities are unchanged, with one
 // exception: abbreviations defined anywhere in the document ("chronic kidney disease (CKD)", or
-// "Solanum tuberosum" for "S. tuberosum") change how "CKD" links everywhere, so a change to the
-// set of definitions re-enriches it all.
+// "Solanum tuberosum" for "S. tuberosum") change how "CKD" links everywhere, and whether the
+// model took a definition's long form for an entity decides whether its short form is kept
+// ("Hormone therapy (HT)": HT is no disease), so a change to either re-enriches it all.
 // Enriching a 5,000-word note whole costs ~100 ms; one edited paragraph ~5 ms.
 import { paragraphs, type Annotation } from '../engine';
-import { documentAbbreviations, type DocumentAbbreviations } from '../engine/terminology';
+import { documentAbbreviations, shortFormsOfNonEntities, type DocumentAbbreviations } from '../engine/terminology';
 import type { Terminology } from './terminology';
 
 // Enough for many open documents; past it the cache starts again (a full enrichment, no error).
@@ -25,7 +26,7 @@ export class IncrementalEnricher {
    */
   enrich(text: string, annotations: readonly Annotation[], abbreviations: DocumentAbbreviations = documentAbbreviations(text)): Annotation[] {
     if (!this.terminology.available) return [...annotations];
-    const definitionsKey = JSON.stringify([...abbreviations.linking]);
+    const definitionsKey = JSON.stringify([[...abbreviations.linking], [...shortFormsOfNonEntities(abbreviations.definitions, annotations).keys()]]);
     if (definitionsKey !== this.definitionsKey || this.cache.size > MAX_CACHED_PARAGRAPHS) {
       this.cache.clear();
       this.definitionsKey = definitionsKey;
@@ -41,7 +42,7 @@ export class IncrementalEnricher {
       return group.entities.length > 0 && !this.cache.has(group.key);
     });
     if (missing.length) {
-      const enriched = this.terminology.enrichEach(text, missing.flatMap((group) => group.entities), abbreviations);
+      const enriched = this.terminology.enrichEach(text, missing.flatMap((group) => group.entities), abbreviations, annotations);
       let next = 0;
       for (const group of missing) {
         const own = enriched.slice(next, next + group.entities.length);

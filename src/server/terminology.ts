@@ -13,9 +13,10 @@ export interface Terminology {
   enrich(text: string, annotations: Annotation[]): Annotation[];
   /**
    * enrich(), per entity what it became: none when the terminology layer leaves it out (or joins it
-   * into a neighbour), itself, then the diseases named inside it; `abbreviations` those of `text`.
+   * into a neighbour), itself, then the diseases named inside it; `abbreviations` those of `text`;
+   * `documentAnnotations` all of the document's entities when `annotations` are some of them.
    */
-  enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations): Annotation[][];
+  enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations, documentAnnotations?: readonly Annotation[]): Annotation[][];
   /** Hover Markdown for an (enriched) entity. */
   hoverMarkdown(annotation: Annotation): string;
 }
@@ -51,7 +52,7 @@ export async function loadServerTerminology(preferredVocabulary: string, minScor
     available: true,
     warnings: terminology.warnings,
     enrich: (text, annotations) => terminology.enrich(text, annotations),
-    enrichEach: (text, annotations, abbreviations) => terminology.enrichEach(text, annotations, abbreviations),
+    enrichEach: (text, annotations, abbreviations, documentAnnotations) => terminology.enrichEach(text, annotations, abbreviations, documentAnnotations),
     hoverMarkdown: (a) => terminology.hoverMarkdown(a),
   };
 }

@@ -57,6 +57,21 @@ describe('IncrementalEnricher with the bundled vocabulary', function () {
     );
   });
 
+  it("re-enriches everything when the model's entities change over a definition's long form", async function () {
+    if (!terminology.available) this.skip();
+    // A short form is left out when its long form is no entity and names no concept of its type;
+    // the long form sits in another paragraph than the short form it decides.
+    const text = 'Rats received 22-oxacalcitriol (OCT) daily.\n\nOCT lowered parathyroid hormone.\n';
+    const at = (m: string, from = 0): Annotation => ({ start: text.indexOf(m, from), end: text.indexOf(m, from) + m.length, text: m, type: 'Chemical', score: 0.9 });
+    const later = at('OCT', text.indexOf('\n\n'));
+    const enricher = new IncrementalEnricher(terminology);
+    assert.deepEqual(enricher.enrich(text, [later]), [], 'no entity defines OCT: left out');
+    const withLongForm = [at('22-oxacalcitriol'), later];
+    const enriched = enricher.enrich(text, withLongForm);
+    assert.deepEqual(enriched, terminology.enrich(text, withLongForm));
+    assert.deepEqual(enriched.map((a) => a.text), ['22-oxacalcitriol', 'OCT']);
+  });
+
   it('after an edit enriches only the edited paragraph\'s entities', async function () {
     if (!terminology.available) this.skip();
     const { result, calls, entities, whole } = await enrichAfterEdit(NOTE.replace('No chest pain', 'No chest pain, no fever'));

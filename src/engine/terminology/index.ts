@@ -1,7 +1,7 @@
 // Terminology: standard concepts, definitions, context and standardisation suggestions for the
 // entities the NER model finds. Engine only (no vscode). See terminology.ts for the entry point.
 export { createTerminology, loadTerminology, type Terminology, type TerminologyOptions } from './terminology';
-export { DEFAULT_MIN_SCORE_WITHOUT_CONCEPT } from './unknownWords';
+export { DEFAULT_MIN_SCORE_WITHOUT_CONCEPT, shortFormsOfNonEntities } from './unknownWords';
 export { KnowledgeBase, VocabularyLoadError, defaultVocabDir, type FuzzyName } from './knowledgeBase';
 export { Linker, type LinkerOptions, type LinkMethod, type LinkResult } from './linker';
 export {

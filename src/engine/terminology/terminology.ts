@@ -8,7 +8,7 @@ import { documentAbbreviations, type DocumentAbbreviations } from './abbreviatio
 import { DEFAULT_VOCABULARY_ORDER, toConcept } from './concepts';
 import { detectContext } from './context';
 import { applyDrugInduced } from './drugInduced';
-import { abbreviationsOfOtherThings, DEFAULT_MIN_SCORE_WITHOUT_CONCEPT, isClinicalModifier, isUnknownWord, isUnsureWithoutConcept } from './unknownWords';
+import { abbreviationsOfOtherThings, DEFAULT_MIN_SCORE_WITHOUT_CONCEPT, shortFormsOfNonEntities, isClinicalModifier, isUnknownWord, isUnsureWithoutConcept } from './unknownWords';
 import { retypeByVocabulary } from './vocabularyTypes';
 import { joinVocabularyNames } from './vocabularyBoundaries';
 import { nestedDiseases } from './nestedDiseases';
@@ -65,9 +65,12 @@ export interface Terminology {
   /**
    * enrich(), per annotation what it became: none when left out or joined into the mention before
    * or after it, itself (perhaps widened to a name it was part of), then the diseases named inside
-   * it. `abbreviations` are those of `text`, passed by a caller that already found them.
+   * it. `abbreviations` are those of `text`, passed by a caller that already found them;
+   * `documentAnnotations`, all of the document's entities when `annotations` are only some of
+   * them (the server enriches changed paragraphs alone): whether the model took an abbreviation's
+   * long form for an entity is a fact about the whole document.
    */
-  enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations): Annotation[][];
+  enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations, documentAnnotations?: readonly Annotation[]): Annotation[][];
   /** The hover Markdown of an enriched annotation (vocabulary versions filled in). */
   hoverMarkdown(annotation: Annotation): string;
 }
@@ -110,7 +113,7 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
   const suggester = new Suggester(kb, { preferredVocabularies: order, userChoseVocabularies: chose, ignore: opts.ignore });
 
   const minScoreWithoutConcept = opts.minScoreWithoutConcept ?? DEFAULT_MIN_SCORE_WITHOUT_CONCEPT;
-  const enrichEach = (text: string, modelAnnotations: Annotation[], { definitions, linking } = documentAbbreviations(text)): Annotation[][] => {
+  const enrichEach = (text: string, modelAnnotations: Annotation[], { definitions, linking } = documentAbbreviations(text), documentAnnotations: readonly Annotation[] = modelAnnotations): Annotation[][] => {
     const byVocabulary = opts.vocabularyTypes !== false;
     const typed = byVocabulary ? retypeByVocabulary(linker, modelAnnotations, linking) : modelAnnotations;
     // What each model annotation became, with the index it came from: the vocabulary joins names
@@ -126,7 +129,7 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     const contexts = opts.context === false ? [] : detectContext(text, annotations);
     const guarded = opts.suggestions === false ? [] : protectedRanges(text);
     const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => linker.link(a.text, a.type, linking)));
-    const abbreviatesOtherThing = abbreviationsOfOtherThings(definitions, annotations, linker, kb);
+    const abbreviatesOtherThing = abbreviationsOfOtherThings(shortFormsOfNonEntities(definitions, documentAnnotations), linker, kb);
     const result: Annotation[][] = modelAnnotations.map(() => []);
     annotations.forEach((a, i) => {
       if (byVocabulary && abbreviatesOtherThing(a)) return;

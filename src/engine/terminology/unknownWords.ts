@@ -85,16 +85,25 @@ export function isClinicalModifier(a: Annotation, link: LinkResult | undefined, 
 }
 
 /**
- * Whether a mention is a chemical or disease short form that the document defines (`definitions`)
- * as something else: no entity of `annotations` overlaps the long form, and the long form links
- * to no concept of the mention's type.
+ * The document's short forms whose long form no entity of `annotations` (all of the document's, as
+ * the model gave them) overlaps, each with its long form: definitions the model did not take for
+ * an entity. The server keys its per-paragraph cache on them too.
  */
-export function abbreviationsOfOtherThings(definitions: AbbreviationDefinition[], annotations: Annotation[], linker: Linker, kb: KnowledgeBase): (a: Annotation) => boolean {
+export function shortFormsOfNonEntities(definitions: readonly AbbreviationDefinition[], annotations: readonly Annotation[]): Map<string, string> {
   const longForms = new Map<string, string>();
-  const index = definitions.length ? new SpanIndex(annotations) : undefined;
+  if (!definitions.length) return longForms;
+  const index = new SpanIndex(annotations);
   for (const d of definitions) {
-    if (!index!.overlapping(d.longStart, d.longEnd).length) longForms.set(d.short, d.long);
+    if (!index.overlapping(d.longStart, d.longEnd).length) longForms.set(d.short, d.long);
   }
+  return longForms;
+}
+
+/**
+ * Whether a mention is a chemical or disease short form of `longForms` (shortFormsOfNonEntities)
+ * whose long form links to no concept of the mention's type.
+ */
+export function abbreviationsOfOtherThings(longForms: ReadonlyMap<string, string>, linker: Linker, kb: KnowledgeBase): (a: Annotation) => boolean {
   return (a) => {
     if (a.type !== 'Disease' && a.type !== 'Chemical') return false;
     const long = longForms.get(a.text) ?? (a.text.endsWith('s') ? longForms.get(a.text.slice(0, -1)) : undefined);
