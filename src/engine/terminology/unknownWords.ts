@@ -31,9 +31,11 @@
 // "Hormone therapy (HT)" makes every "HT" no hypertension, "bone mineral density (BMD)" every "BMD"
 // no Becker muscular dystrophy, "proton pump inhibitor (PPI)", "high-fat diet (HFD)" no chemicals.
 // On the six dev splits (session 8's weights) this left out 83 mentions, 58 of them in BC5CDR and 2
-// in NCBI-disease, none of them right (BC5CDR +0.26, NCBI-disease +0.11). Genes, organisms and cells are left alone:
-// their long forms are often names no vocabulary has ("intrinsic bent DNA region (IBR)"), and there
-// JNLPBA's genes lost 0.4.
+// in NCBI-disease, none of them right (BC5CDR +0.26, NCBI-disease +0.11). Genes, organisms and
+// cells are left alone: their long forms are often names no vocabulary has ("intrinsic bent DNA
+// region (IBR)"), and there JNLPBA's genes lost 0.4. Whether an entity overlaps the long form is
+// asked of all the document's entities as the model gave them (the server passes them when it
+// enriches one paragraph).
 import type { Annotation } from '../types';
 import type { AbbreviationDefinition } from './abbreviations';
 import type { KnowledgeBase } from './knowledgeBase';
