@@ -18,6 +18,7 @@
 // without the word "cells" beside it, called it a gene or a chemical (the research note's
 // "reduced phospho-ERK in NCI-H1975"), and a span naming that line's cells a cell line
 // ("PC-9 sublines", a chemical to the model).
+import { SpanIndex } from './spanIndex';
 import type { Annotation, EntityType } from './types';
 
 const PROPAGATED: readonly EntityType[] = ['Chemical', 'Gene', 'Species', 'CellLine'];
@@ -69,8 +70,7 @@ export function withRepeatedMentions(text: string, annotations: readonly Annotat
     const source = sourceOf(a);
     return source && source.score > a.score ? { ...a, score: source.score } : a;
   });
-  // Annotations come in document order: sorted by start, as overlaps() needs.
-  const taken = annotations.map((a) => [a.start, a.end] as const);
+  const taken = new SpanIndex(annotations);
   const added: Annotation[] = [];
   // Each source's occurrences, found with indexOf (a few hundred names scan a long note faster
   // than a regex visits its every word); the longest name wins where two start at one place.
@@ -79,7 +79,7 @@ export function withRepeatedMentions(text: string, annotations: readonly Annotat
       for (let start = text.indexOf(source.name); start >= 0; start = text.indexOf(source.name, start + 1)) {
         const end = start + source.name.length;
         if ((start > 0 && LETTER_OR_DIGIT.test(text[start - 1])) || (end < text.length && LETTER_OR_DIGIT.test(text[end]))) continue;
-        if (overlaps(taken, start, end)) continue;
+        if (taken.overlapping(start, end).length) continue;
         added.push({ start, end, text: source.name, type: source.type, score: source.score });
       }
     }
@@ -109,24 +109,3 @@ function cellLineName(span: string): string[] {
   const name = CELL_LINE_SPAN.exec(span)?.[1];
   return name && name.length >= MIN_LENGTH && LINE_NAME.test(name) && !GENOTYPE.test(name) ? [name] : [];
 }
-
-/** Whether [start, end) overlaps any of `ranges` (sorted by start). */
-function overlaps(ranges: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
-  // Binary search for the first range starting at or after `end`; only those before it can overlap.
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid][0] < end) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo - 1; i >= 0; i--) {
-    if (ranges[i][1] > start) return true;
-    if (start - ranges[i][0] > MAX_SPAN) break;
-  }
-  return false;
-}
-
-// Ranges start in order but may nest; no entity is longer than this many UTF-16 units, so the
-// backwards scan can stop once starts are that far before.
-const MAX_SPAN = 1_000;

@@ -4,6 +4,7 @@
 // sentence; a terminator ("but", ";") or the scope's word limit closes it.
 import type { EntityContext } from '../types';
 import { splitSentences, type TextRange } from '../sentences';
+import { SpanIndex } from '../spanIndex';
 import { DEFAULT_CONTEXT_RULES, type ContextCategory, type ContextRule } from './contextRules';
 
 export interface ContextOptions {
@@ -54,10 +55,11 @@ export class ContextDetector {
   /** The context of each span (UTF-16 offsets into text), in the order given. */
   detect(text: string, spans: readonly TextRange[]): EntityContext[] {
     const sentences = splitSentences(text);
+    const sentenceIndex = new SpanIndex(sentences);
     const perSentence = new Map<TextRange, { tokens: Token[]; matches: Match[] }>();
     return spans.map((span) => {
       const context: EntityContext = { negated: false, uncertain: false, historical: false, family: false };
-      const sentence = sentenceAt(sentences, span.start);
+      const sentence = sentences[sentenceIndex.overlapping(span.start, span.start + 1)[0]];
       if (!sentence) return context;
       let parsed = perSentence.get(sentence);
       if (!parsed) {
@@ -124,19 +126,6 @@ function firstTokenAtOrAfter(tokens: Token[], offset: number): number {
 const defaultDetector = new ContextDetector();
 
 /** Context of each span with the default rules. */
-/** The sentence (of `sentences`, in text order) holding `offset`: a binary search, as a long note has thousands. */
-function sentenceAt(sentences: readonly TextRange[], offset: number): TextRange | undefined {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].start <= offset) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  const sentence = sentences[hi];
-  return sentence && offset < sentence.end ? sentence : undefined;
-}
-
 export function detectContext(text: string, spans: readonly TextRange[]): EntityContext[] {
   return defaultDetector.detect(text, spans);
 }

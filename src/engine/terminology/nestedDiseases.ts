@@ -10,7 +10,7 @@
 // (14 right, 8 wrong: "hepatitis B" of "hepatitis B surface antigen", which BC5CDR leaves out).
 import type { Annotation, EntityType } from '../types';
 import type { Linker } from './linker';
-import { SpanIndex } from './spanIndex';
+import { SpanIndex } from '../spanIndex';
 import { isNameOfType } from './vocabularyBoundaries';
 
 const CONTAINERS: ReadonlySet<EntityType> = new Set(['Gene', 'CellLine', 'CellType']);

@@ -40,7 +40,7 @@ import type { Annotation } from '../types';
 import type { AbbreviationDefinition } from './abbreviations';
 import type { KnowledgeBase } from './knowledgeBase';
 import type { Linker, LinkResult } from './linker';
-import { SpanIndex } from './spanIndex';
+import { SpanIndex } from '../spanIndex';
 import { TYPE_BITS } from './vocabularies';
 import { isOrganAdjective } from './organs';
 

@@ -11,7 +11,7 @@
 import type { Annotation, EntityType } from '../types';
 import type { Linker } from './linker';
 import type { NameKind } from './vocabFormat';
-import { SpanIndex } from './spanIndex';
+import { SpanIndex } from '../spanIndex';
 import { TYPE_BITS } from './vocabularies';
 
 const TYPES: ReadonlySet<EntityType> = new Set(['Chemical', 'Disease']);

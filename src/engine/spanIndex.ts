@@ -1,6 +1,7 @@
-// Which of a document's mentions overlap a span, without scanning them all: a long note has tens
-// of thousands, and the rules that look at a mention's neighbours would otherwise be quadratic.
-import type { Annotation } from '../types';
+// Which of a document's spans (mentions, sentences) overlap a span, without scanning them all: a
+// long note has tens of thousands, and the rules that look at a mention's neighbours would
+// otherwise be quadratic.
+import type { Annotation } from './types';
 
 export class SpanIndex {
   private readonly order: number[];
