@@ -6,7 +6,7 @@
 // and no other entity covers it, and one found alone as another type takes the definition's type.
 // Measured on the dev splits with the same weights: BC5CDR +1.9 F1 (chemical and disease
 // abbreviations alike), NCBI-disease +1.2.
-import { findAbbreviations, type AbbreviationDefinition } from './terminology/abbreviations';
+import { atShortForm, findAbbreviations, type AbbreviationDefinition } from './terminology/abbreviations';
 import type { Annotation } from './types';
 
 // One capital letter is a definition inside its parenthesis ("progesterone (P)"), not a word
@@ -26,7 +26,7 @@ export function withAbbreviationMentions(text: string, annotations: readonly Ann
   if (source.size === 0) return [...annotations];
   const result = annotations.map((a) => {
     // The abbreviation alone, found as another type: the document's definition says which it is.
-    const entity = source.get(a.text) ?? (a.text.endsWith('s') ? source.get(a.text.slice(0, -1)) : undefined);
+    const entity = atShortForm(source, a.text);
     return entity && entity.type !== a.type ? { ...a, type: entity.type } : a;
   });
   const added: Annotation[] = [];

@@ -122,6 +122,11 @@ export function bestLongForm(short: string, long: string): string | undefined {
   return candidate;
 }
 
+/** What `byShort` holds for a short form as written, or for it without a plural "s" ("COCs" → "COC"). */
+export function atShortForm<T>(byShort: ReadonlyMap<string, T>, text: string): T | undefined {
+  return byShort.get(text) ?? (text.endsWith('s') ? byShort.get(text.slice(0, -1)) : undefined);
+}
+
 /**
  * Short form → long form of a document's definitions, for the linker. A plural short form
  * ("COCs") finds its singular definition ("COC") and the other way round.

@@ -37,7 +37,7 @@
 // asked of all the document's entities as the model gave them (the server passes them when it
 // enriches one paragraph).
 import type { Annotation } from '../types';
-import type { AbbreviationDefinition } from './abbreviations';
+import { atShortForm, type AbbreviationDefinition } from './abbreviations';
 import type { KnowledgeBase } from './knowledgeBase';
 import type { Linker, LinkResult } from './linker';
 import { SpanIndex } from '../spanIndex';
@@ -108,7 +108,7 @@ export function shortFormsOfNonEntities(definitions: readonly AbbreviationDefini
 export function abbreviationsOfOtherThings(longForms: ReadonlyMap<string, string>, linker: Linker, kb: KnowledgeBase): (a: Annotation) => boolean {
   return (a) => {
     if (a.type !== 'Disease' && a.type !== 'Chemical') return false;
-    const long = longForms.get(a.text) ?? (a.text.endsWith('s') ? longForms.get(a.text.slice(0, -1)) : undefined);
+    const long = atShortForm(longForms, a.text);
     if (long === undefined) return false;
     const link = linker.link(long, a.type);
     return !link || !(kb.conceptHeader(link.concept).typeBits & TYPE_BITS[a.type]);
