@@ -11,7 +11,8 @@
 import type { Annotation, EntityType } from '../types';
 import type { Linker } from './linker';
 import { SpanIndex } from '../spanIndex';
-import { isNameOfType } from './vocabularyBoundaries';
+import { TYPE_BITS } from './vocabularies';
+import { fullNameTypes } from './vocabularyBoundaries';
 
 const CONTAINERS: ReadonlySet<EntityType> = new Set(['Gene', 'CellLine', 'CellType']);
 const GENE_FUNCTION = /^\s*(?:suppressor|susceptibility)\b/i;
@@ -26,7 +27,8 @@ export function nestedDiseases(text: string, annotations: readonly Annotation[],
       const end = a.start + words[k - 1].index! + words[k - 1][0].length;
       if (GENE_FUNCTION.test(text.slice(end, a.end))) return [];
       const name = text.slice(a.start, end);
-      if (!isNameOfType(name, 'Disease', linker) || isNameOfType(name, 'Gene', linker)) continue;
+      const types = fullNameTypes(name, linker);
+      if (!(types & TYPE_BITS.Disease) || types & TYPE_BITS.Gene) continue;
       // A disease the model found there already is the mention.
       if (index.overlapping(a.start, end).some((j) => annotations[j].type === 'Disease')) return [];
       return [{ start: a.start, end, text: name, type: 'Disease', score: a.score }];

@@ -19,7 +19,7 @@ const TYPES: ReadonlySet<EntityType> = new Set(['Chemical', 'Disease']);
 const NEXT_WORD = /^ ([\p{L}\p{N}][\p{L}\p{N}'-]*)/u;
 const PREVIOUS_WORD = /([\p{L}\p{N}][\p{L}\p{N}'-]*) $/u;
 const MAX_WORDS = 2;
-// How far, in characters, MAX_WORDS words may reach (stepForward and stepBack look no further).
+// How far, in characters, MAX_WORDS words may reach (wordEndsAfter and wordStartsBefore look no further).
 const REACH = 80;
 // Kinds of name that settle a boundary: how the concept is written, not an abbreviation or a code.
 const FULL_NAMES: ReadonlySet<NameKind> = new Set(['preferred', 'exact', 'lay', 'spelling', 'trade', 'inverted', 'corpus', 'variant']);
@@ -40,9 +40,11 @@ export function joinVocabularyNames(text: string, annotations: readonly Annotati
     });
   result.forEach((a, i) => {
     if (!a || !TYPES.has(a.type)) return;
+    const starts = [a.start, ...wordStartsBefore(text, a.start)];
+    const ends = [a.end, ...wordEndsAfter(text, a.end)];
     // Only look names up where a mention of the same type is within MAX_WORDS words.
-    if (!near(reachBack(text, a.start), reachForward(text, a.end), i).some(([b]) => b.type === a.type)) return;
-    for (const name of names(text, a, linker)) {
+    if (!near(starts[starts.length - 1], ends[ends.length - 1], i).some(([b]) => b.type === a.type)) return;
+    for (const name of names(text, a.type, starts, ends, linker)) {
       const inside = near(name.start, name.end, i);
       // The name must take in a mention of the same type, and cut no other mention.
       if (!inside.length || inside.some(([b]) => b.type !== a.type || b.start < name.start || b.end > name.end)) continue;
@@ -54,59 +56,50 @@ export function joinVocabularyNames(text: string, annotations: readonly Annotati
   return result;
 }
 
-/** Spans around `a` that are names of a concept of its type, longest first. */
-function names(text: string, a: Annotation, linker: Linker): Array<{ start: number; end: number }> {
+/** Spans from one of `starts` to one of `ends` (the mention's own and a word or two further) that name a concept of `type`, longest first. */
+function names(text: string, type: EntityType, starts: number[], ends: number[], linker: Linker): Array<{ start: number; end: number }> {
   const found: Array<{ start: number; end: number }> = [];
-  for (let before = 0; before <= MAX_WORDS; before++) {
-    const start = stepBack(text, a.start, before);
-    if (start === undefined) break;
-    for (let after = 0; after <= MAX_WORDS; after++) {
-      const end = stepForward(text, a.end, after);
-      if (end === undefined) break;
-      if (before + after > 0 && isNameOfType(text.slice(start, end), a.type, linker)) found.push({ start, end });
-    }
-  }
+  starts.forEach((start, before) =>
+    ends.forEach((end, after) => {
+      if (before + after > 0 && isNameOfType(text.slice(start, end), type, linker)) found.push({ start, end });
+    }),
+  );
   return found.sort((x, y) => y.end - y.start - (x.end - x.start));
 }
 
-/** Where MAX_WORDS words (or as many as there are) after `end` end. */
-function reachForward(text: string, end: number): number {
-  for (let words = MAX_WORDS; words > 0; words--) {
-    const reached = stepForward(text, end, words);
-    if (reached !== undefined) return reached;
-  }
-  return end;
-}
-
-/** Where MAX_WORDS words (or as many as there are) before `start` start. */
-function reachBack(text: string, start: number): number {
-  for (let words = MAX_WORDS; words > 0; words--) {
-    const reached = stepBack(text, start, words);
-    if (reached !== undefined) return reached;
-  }
-  return start;
-}
-
-function stepForward(text: string, end: number, words: number): number | undefined {
-  for (let k = 0; k < words; k++) {
+/** Where each of the up to MAX_WORDS words after `end` ends, nearest first. */
+function wordEndsAfter(text: string, end: number): number[] {
+  const ends: number[] = [];
+  while (ends.length < MAX_WORDS) {
     const m = NEXT_WORD.exec(text.slice(end, end + REACH));
-    if (!m) return undefined;
+    if (!m) break;
     end += m[0].length;
+    ends.push(end);
   }
-  return end;
+  return ends;
 }
 
-function stepBack(text: string, start: number, words: number): number | undefined {
-  for (let k = 0; k < words; k++) {
+/** Where each of the up to MAX_WORDS words before `start` starts, nearest first. */
+function wordStartsBefore(text: string, start: number): number[] {
+  const starts: number[] = [];
+  while (starts.length < MAX_WORDS) {
     const m = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - REACH), start));
-    if (!m) return undefined;
+    if (!m) break;
     start -= m[0].length;
+    starts.push(start);
   }
-  return start;
+  return starts;
 }
 
 /** Whether `name`, as written, is a full name (not an abbreviation or code) of a concept of `type`. */
 export function isNameOfType(name: string, type: EntityType, linker: Linker): boolean {
+  return (fullNameTypes(name, linker) & TYPE_BITS[type]) !== 0;
+}
+
+/** The types (TYPE_BITS, OR-ed) of the concepts `name`, as written, is a full name of. */
+export function fullNameTypes(name: string, linker: Linker): number {
   const kb = linker.kb;
-  return kb.lookup(name).some((e) => FULL_NAMES.has(e.kind) && kb.conceptHeader(e.concept).typeBits & TYPE_BITS[type]);
+  let bits = 0;
+  for (const e of kb.lookup(name)) if (FULL_NAMES.has(e.kind)) bits |= kb.conceptHeader(e.concept).typeBits;
+  return bits;
 }

@@ -63,7 +63,7 @@ export function retypeByVocabulary(linker: Linker, annotations: readonly Annotat
     if (!NOT_ANATOMY.includes(a.type) && named.onlyAnatomy) return undefined;
     if (NOT_BY_UNTYPED.includes(a.type) && named.onlyUntyped) return undefined;
     if (NOT_ANATOMY.includes(a.type) && named.onlyUntyped && named.noAnatomy) return undefined;
-    const type = vocabularyType(a, named.typeBits) ?? moleculeNamedAsDisease(a, named.typeBits) ?? curatedAbbreviationType(linker, a) ?? (defined.has(a.text) ? undefined : geneSymbolType(linker, a) ?? mixedCaseSymbolType(linker, a));
+    const type = vocabularyType(a, named.typeBits) ?? moleculeNamedAsDisease(a, named.typeBits) ?? curatedAbbreviationType(linker, a) ?? (defined.has(a.text) ? undefined : geneSymbolType(linker, a) ?? mixedCaseSymbolType(a, named.typeBits));
     return type ? { ...a, type, modelType: a.modelType ?? a.type } : a;
   });
 }
@@ -103,17 +103,13 @@ function geneSymbolType(linker: Linker, a: Annotation): EntityType | undefined {
 // "FasL", "Mdm2". Three lower-case letters or more after the capital: "Mg2" (of "Mg2+") is magnesium.
 const MIXED_CASE_SYMBOL = /^\p{Lu}\p{Ll}{2,5}[\p{Lu}\d][\p{L}\d]{0,4}$/u;
 
-/** Gene, for a chemical mention written like a mixed-case symbol that names a gene and no chemical at all. */
-function mixedCaseSymbolType(linker: Linker, a: Annotation): EntityType | undefined {
+/**
+ * Gene, for a chemical mention written like a mixed-case symbol that names a gene and no chemical
+ * at all (`bits`: the types of what its name names; with its capital, abbreviation senses count).
+ */
+function mixedCaseSymbolType(a: Annotation, bits: number): EntityType | undefined {
   if (a.type !== 'Chemical' || !MIXED_CASE_SYMBOL.test(a.text)) return undefined;
-  const kb = linker.kb;
-  let gene = false;
-  for (const e of kb.lookup(a.text)) {
-    const bits = kb.conceptHeader(e.concept).typeBits;
-    if (bits & TYPE_BITS.Chemical) return undefined;
-    if (bits & TYPE_BITS.Gene) gene = true;
-  }
-  return gene ? 'Gene' : undefined;
+  return bits & TYPE_BITS.Gene && !(bits & TYPE_BITS.Chemical) ? 'Gene' : undefined;
 }
 
 /**
