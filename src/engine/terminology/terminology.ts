@@ -12,6 +12,7 @@ import { abbreviationsOfOtherThings, DEFAULT_MIN_SCORE_WITHOUT_CONCEPT, shortFor
 import { retypeByVocabulary } from './vocabularyTypes';
 import { joinVocabularyNames } from './vocabularyBoundaries';
 import { nestedDiseases } from './nestedDiseases';
+import { nestedGenes } from './nestedGenes';
 import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
 import { Linker, type LinkerOptions } from './linker';
@@ -117,13 +118,16 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     const byVocabulary = opts.vocabularyTypes !== false;
     const typed = byVocabulary ? retypeByVocabulary(linker, modelAnnotations, linking) : modelAnnotations;
     // What each model annotation became, with the index it came from: the vocabulary joins names
-    // the model cut in two and adds the diseases named inside gene and cell mentions.
+    // the model cut in two and adds the diseases named inside gene and cell mentions and the genes
+    // named inside disease and cell mentions.
     let items = typed.flatMap((a, from) => (a ? [{ a, from }] : []));
     if (byVocabulary) {
       const joined = joinVocabularyNames(text, items.map((x) => x.a), linker);
       items = items.flatMap((x, k) => (joined[k] ? [{ a: joined[k]!, from: x.from }] : []));
-      const nested = nestedDiseases(text, items.map((x) => x.a), linker);
-      items = items.flatMap((x, k) => [x, ...nested[k].map((a) => ({ a, from: x.from }))]);
+      const found = items.map((x) => x.a);
+      const diseases = nestedDiseases(text, found, linker);
+      const genes = nestedGenes(text, found, linker);
+      items = items.flatMap((x, k) => [x, ...[...diseases[k], ...genes[k]].map((a) => ({ a, from: x.from }))]);
     }
     const annotations = items.map((x) => x.a);
     const contexts = opts.context === false ? [] : detectContext(text, annotations);

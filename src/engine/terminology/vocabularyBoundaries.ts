@@ -22,7 +22,7 @@ const MAX_WORDS = 2;
 // How far, in characters, MAX_WORDS words may reach (wordEndsAfter and wordStartsBefore look no further).
 const REACH = 80;
 // Kinds of name that settle a boundary: how the concept is written, not an abbreviation or a code.
-const FULL_NAMES: ReadonlySet<NameKind> = new Set(['preferred', 'exact', 'lay', 'spelling', 'trade', 'inverted', 'corpus', 'variant']);
+export const FULL_NAMES: ReadonlySet<NameKind> = new Set(['preferred', 'exact', 'lay', 'spelling', 'trade', 'inverted', 'corpus', 'variant']);
 
 /**
  * `annotations` (document order), one for one: each Chemical or Disease mention widened to the
