@@ -43,8 +43,13 @@ export interface LinkResult {
   names: { kind: NameKind; source: string }[];
   /** Other concepts almost as well supported for the same name: the mention is ambiguous. */
   alternatives: number[];
-  /** Long form used, when the mention is a defined abbreviation. */
+  /** Long form used, when the mention is a defined abbreviation or holds some ("HCV infection"). */
   longForm?: string;
+  /**
+   * The mention holds short forms and was linked written out: the concept vouches for what the
+   * short forms mean, not for where the mention starts and ends.
+   */
+  expanded?: true;
 }
 
 export interface LinkerOptions {
@@ -151,6 +156,11 @@ export class Linker {
         ((this.kb.conceptHeader(own.concept).typeBits && !this.kb.conceptHeader(viaLong.concept).typeBits) ||
           (viaLong.method === 'fuzzy' && own.kinds.includes('preferred')));
       if (viaLong && !ownIsBetter) return { ...viaLong, method: 'abbreviation', longForm };
+    }
+    if (own?.method !== 'exact' && abbreviations?.size) {
+      const expanded = expandShortForms(mention, abbreviations);
+      const viaExpanded = expanded && this.cached(expanded, type);
+      if (viaExpanded && (!own || viaExpanded.method === 'exact')) return { ...viaExpanded, method: 'abbreviation', longForm: expanded, expanded: true };
     }
     return (own?.method === 'fuzzy' && abbreviations && this.viaShortForm(mention.trim(), type, abbreviations, own)) || own;
   }
@@ -373,4 +383,19 @@ export class Linker {
     const kinds = top.kinds.sort((a, b) => KIND_WEIGHT[b] - KIND_WEIGHT[a]);
     return { concept: top.concept, score: top.best * (alternatives.length ? AMBIGUITY_PENALTY : 1), kinds, names: top.names, alternatives };
   }
+}
+
+/**
+ * `mention` with the document's short forms among its words written out ("HCV infection" →
+ * "hepatitis C virus infection"), or undefined when it has none or is one itself.
+ */
+function expandShortForms(mention: string, abbreviations: ReadonlyMap<string, string>): string | undefined {
+  let changed = false;
+  const expanded = mention.replace(/[\p{L}\p{N}][\p{L}\p{N}\-]*/gu, (word) => {
+    const long = word === mention.trim() ? undefined : abbreviations.get(word);
+    if (!long) return word;
+    changed = true;
+    return long;
+  });
+  return changed ? expanded : undefined;
 }

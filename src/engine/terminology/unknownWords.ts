@@ -62,9 +62,12 @@ export const DEFAULT_MIN_SCORE_WITHOUT_CONCEPT = 0.7;
 // neither disease names nor plain words, so neither rule below says anything about them.
 const isCellMention = (a: Annotation) => a.type === 'CellLine' || a.type === 'CellType';
 
-/** Whether `a`, linked to nothing (`link` undefined), is too unsure to keep without a concept. */
+/**
+ * Whether `a`, linked to nothing (`link` undefined) or only through the short forms it holds, is
+ * too unsure to keep. ("SJS type" of "SJS type 2" links as "Schwartz-Jampel syndrome type".)
+ */
 export function isUnsureWithoutConcept(a: Annotation, link: LinkResult | undefined, minScore: number): boolean {
-  return !link && a.score < minScore && !isCellMention(a);
+  return (!link || !!link.expanded) && a.score < minScore && !isCellMention(a);
 }
 
 /** Whether the terminology layer leaves out `a`, linked by `link` (undefined: to nothing), by its shape. */

@@ -109,6 +109,17 @@ describe('linker', function () {
     assert.equal(ids(r)[0], 'MESH:D006333');
   });
 
+  it('writes out the document\'s short forms inside a longer mention', () => {
+    // BC5CDR dev sentences: "HCV infection" and "elevated ICP" name no concept as written.
+    const text = 'Patients with chronic hepatitis C virus (HCV) infection were given interferon. HCV infection relapsed in 4. Intracranial pressure (ICP) was monitored; elevated ICP followed.';
+    const r = link('HCV infection', 'Disease', text)!;
+    assert.deepEqual([r.method, r.longForm, ids(r)[0]], ['abbreviation', 'hepatitis C virus infection', 'MESH:D006526']);
+    assert.equal(ids(link('elevated ICP', 'Disease', text))[0], 'MESH:D019586');
+    assert.equal(link('HCV infection', 'Disease'), undefined, 'no definition, no concept');
+    // A name the vocabulary has as written keeps its own concept.
+    assert.equal(link('hepatitis C', 'Disease', 'hepatitis C (HC) in HC patients')?.method, 'exact');
+  });
+
   it('lets the document\'s definition beat what an abbreviation usually means', () => {
     const text = 'Mitral stenosis (MS) was severe; MS was treated with valvotomy.';
     assert.equal(ids(link('MS', 'Disease', text))[0], 'MESH:D008946');

@@ -96,6 +96,16 @@ describe('terminology: unsure mentions without a concept', function () {
     assert.deepEqual(keptOf(0.7), ['phospho (no concept)', 'aspirin', 'INC280 (no concept)', 'HCC827 cells (no concept)', 'hypertension']);
   });
 
+  it('counts a concept found only by writing out short forms inside the mention as no confirmation', () => {
+    // The written-out short form vouches for what "SJS" means, not for where the mention ends.
+    const doc = 'Schwartz-Jampel syndrome (SJS) is rare. Two sibs had SJS type 2.';
+    const at = (score: number) => terminology().enrich(doc, [{ ...mentionIn(doc, 'SJS type', 'Disease'), score }]);
+    assert.deepEqual(at(0.6), []);
+    const [sure] = at(0.9);
+    assert.equal(sure.text, 'SJS type');
+    assert.ok(sure.concept, 'linked through "Schwartz-Jampel syndrome type"');
+  });
+
   it('follows minScoreWithoutConcept (0 keeps them all) and never drops given mentions', () => {
     assert.deepEqual(keptOf(0.6, { minScoreWithoutConcept: 0 }), ['phospho (no concept)', 'aspirin', 'INC280 (no concept)', 'HCC827 cells (no concept)', 'hypertension']);
     assert.deepEqual(keptOf(0.8, { minScoreWithoutConcept: 0.9 }), ['aspirin', 'HCC827 cells (no concept)', 'hypertension']);
