@@ -1,7 +1,8 @@
 // Adjective → noun variants of a key's last word, for mentions that name a condition by its
 // adjective: "nephrotoxic" (nephrotoxicity), "psychotic" (psychosis), "convulsive"
-// (convulsion), "ischemic" (ischemia), "parkinsonian" (parkinsonism). Vocabularies list nouns;
-// authors write both. Only the last word changes: it is the head of an English noun phrase.
+// (convulsion), "ischemic" (ischemia), "parkinsonian" (parkinsonism), "syncopal" (syncope),
+// "anginal" (angina). Vocabularies list nouns; authors write both. Only the last word changes:
+// it is the head of an English noun phrase.
 
 const RULES: [RegExp, string[]][] = [
   [/toxic$/, ['toxicity']],
@@ -15,6 +16,7 @@ const RULES: [RegExp, string[]][] = [
   [/ive$/, ['ion']],
   [/ian$/, ['ism', '']],
   [/ous$/, ['', 'osis']],
+  [/al$/, ['e', 'a']],
 ];
 
 /** Keys with the last word turned from adjective to candidate nouns, most specific rule first. */

@@ -141,12 +141,14 @@ describe('linker', function () {
     assert.equal(ids(link('polymerase gamma', 'Gene', text))[0], 'HGNC:9179', 'and the long form, which the vocabulary has only approximately');
   });
 
-  it('links an adjective to its noun ("cirrhotic" → cirrhosis, "asthmatic" → asthma)', () => {
-    for (const [adjective, id] of [['cirrhotic', 'MESH:D008103'], ['asthmatic', 'MESH:D001249'], ['hypoxic', 'MESH:D000860']]) {
+  it('links an adjective to its noun ("cirrhotic" → cirrhosis, "asthmatic" → asthma, "syncopal" → syncope)', () => {
+    for (const [adjective, id] of [['cirrhotic', 'MESH:D008103'], ['asthmatic', 'MESH:D001249'], ['hypoxic', 'MESH:D000860'], ['syncopal', 'MESH:D013575']]) {
       const r = link(adjective, 'Disease')!;
       assert.deepEqual([r.method, ids(r)[0]], ['fuzzy', id], adjective);
       assert.ok(r.score < 1);
     }
+    // The head noun of "attacks" of syncope is not the condition: the adjective is.
+    assert.equal(ids(link('syncopal attacks', 'Disease'))[0], 'MESH:D013575');
   });
 
   it('links a misspelling by fuzzy matching, with the cosine as its score', () => {
