@@ -65,6 +65,21 @@ function carriedGenes(a: Annotation, linker: Linker): Range[] {
  * proteins too, but "enzyme deficiency" names no gene.
  */
 function isGeneName(name: string, linker: Linker): boolean {
-  if (!/^[\p{L}\p{N}]/u.test(name) || !(fullNameTypes(name, linker) & TYPE_BITS.Gene)) return false;
-  return /[\p{Lu}\p{N}]/u.test(name) || linker.kb.lookup(name).some((e) => e.source === HGNC && FULL_NAMES.has(e.kind));
+  if (!/^[\p{L}\p{N}]/u.test(name) || !balanced(name) || !(fullNameTypes(name, linker) & TYPE_BITS.Gene)) return false;
+  const kb = linker.kb;
+  const entries = kb.lookup(name);
+  // A small molecule's name or short form too ("ADP-stimulated platelets") is not taken for a gene.
+  if (entries.some((e) => (kb.conceptHeader(e.concept).typeBits & (TYPE_BITS.Chemical | TYPE_BITS.Gene)) === TYPE_BITS.Chemical)) return false;
+  return /[\p{Lu}\p{N}]/u.test(name) || entries.some((e) => e.source === HGNC && FULL_NAMES.has(e.kind));
+}
+
+/** Whether every bracket `name` opens it closes ("PC )" of "protein C ( PC ) deficiency" does not). */
+function balanced(name: string): boolean {
+  let depth = 0;
+  for (const ch of name) {
+    if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
 }
