@@ -52,6 +52,9 @@ export interface LinkResult {
   expanded?: true;
 }
 
+// MeSH's Protein Structure (Phenomena and Processes › ... › Protein Conformation): domains, motifs.
+const PROTEIN_STRUCTURE = 'G02.111.570.820';
+
 export interface LinkerOptions {
   /**
    * Cosine below which fuzzy matching claims nothing; default 0.75, where about nine in ten
@@ -208,18 +211,20 @@ export class Linker {
    * "oxytocin" is Chemical and Gene); `onlyAnatomy`, whether it names nothing but parts of the
    * body (untyped MeSH anatomy concepts: "liver", "optic nerve"; abbreviations do not count);
    * `onlyUntyped`, whether it names nothing but untyped MeSH concepts of any branch ("hearing",
-   * "breast milk", "plasma", "patients"); `noAnatomy`, whether none of it is anatomy ("blood
+   * "breast milk", "plasma", "patients"); `onlyProteinParts`, whether those are all parts of
+   * proteins ("SH2 domains", "zinc fingers"); `noAnatomy`, whether none of it is anatomy ("blood
    * cultures": a test).
    */
-  namedKinds(text: string): { typeBits: number; onlyAnatomy: boolean; onlyUntyped: boolean; noAnatomy: boolean } {
+  namedKinds(text: string): { typeBits: number; onlyAnatomy: boolean; onlyUntyped: boolean; onlyProteinParts: boolean; noAnatomy: boolean } {
     const entries = this.kb.lookup(text);
     let typeBits = 0;
     for (const e of this.plausible(text, entries)) typeBits |= this.kb.conceptHeader(e.concept).typeBits;
     const named = entries.filter((e) => e.kind !== 'abbreviation').map((e) => this.kb.conceptHeader(e.concept));
     const onlyUntyped = named.length > 0 && named.every((h) => !h.typeBits && h.treeNumbers.length > 0);
     const onlyAnatomy = onlyUntyped && named.every((h) => h.treeNumbers.every((t) => t.startsWith('A')));
+    const onlyProteinParts = onlyUntyped && named.every((h) => h.treeNumbers.every((t) => t.startsWith(PROTEIN_STRUCTURE)));
     const noAnatomy = named.every((h) => h.treeNumbers.every((t) => !t.startsWith('A')));
-    return { typeBits, onlyAnatomy, onlyUntyped, noAnatomy };
+    return { typeBits, onlyAnatomy, onlyUntyped, onlyProteinParts, noAnatomy };
   }
 
   private cached(text: string, type: EntityType): LinkResult | undefined {

@@ -133,6 +133,13 @@ describe('terminology: the vocabulary types a plain name the model mistyped', fu
     ]);
   });
 
+  it('keeps a gene mention that names a part of proteins (untyped in MeSH), and links it there', () => {
+    const text = 'Both SH2 domains bind the receptor; the zinc fingers of Sp1.';
+    assert.deepEqual(retyped(text, [['SH2 domains', 'Gene'], ['zinc fingers', 'Gene'], ['SH2 domains', 'Chemical']]).map(([, type]) => type), ['Gene', 'Gene', 'left out']);
+    const [domains] = terminology().enrich(text, [{ ...mentionIn(text, 'SH2 domains', 'Gene'), score: 0.9 }]);
+    assert.equal(domains.concept?.id, 'MESH:D018909');
+  });
+
   it('leaves out a cell mention whose name names only untyped concepts outside anatomy (a test), keeps cells', () => {
     const text = 'Blood cultures x2 grew MRSA; T cells and HeLa cells.';
     assert.deepEqual(retyped(text, [['Blood cultures', 'CellLine'], ['T cells', 'CellType'], ['HeLa cells', 'CellLine']]).map(([, type]) => type), [
