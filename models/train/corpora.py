@@ -22,6 +22,18 @@ SPECS = {
     "s800": ("s800", {"": "Species"}),
 }
 
+# Further corpora that fine-tuning may add (--extra): they name genes/proteins by other
+# conventions than BC2GM (GENIA's proteins leave genes and DNA regions out; CRAFT's GGP is
+# full-text mouse genomics), so only their mentions are taken as supervision (finetune.py
+# leaves their O words unconstrained) and they are never evaluated on.
+EXTRA_SPECS = {
+    "bionlp09": ("BioNLP09-IOB", {"Protein": "Gene"}),
+    "bionlp11epi": ("BioNLP11EPI-IOB", {"Protein": "Gene"}),
+    "bionlp13ge": ("BioNLP13GE-IOB", {"Protein": "Gene"}),
+    "exptm": ("Ex-PTM-IOB", {"Protein": "Gene"}),
+    "craft": ("CRAFT-IOB", {"GGP": "Gene"}),
+}
+
 
 def read_conll(path):
     """-> list of (tokens, labels) sentences; -DOCSTART- lines are skipped."""
@@ -67,7 +79,7 @@ def word_level(tokens, labels, type_map):
 
 
 def load(corpus, split):
-    folder, type_map = SPECS[corpus]
+    folder, type_map = SPECS[corpus] if corpus in SPECS else EXTRA_SPECS[corpus]
     name = "train.tsv" if split == "train" else "devel.tsv"
     sents = read_conll(os.path.join(CORPORA, folder, name))
     annotated = sorted(set(type_map.values()))

@@ -29,6 +29,8 @@ ap.add_argument("--weak-generic-only", action="store_true",
                      "named ones ('IL-2', 'STAT5', 'c-Rel') keep their full label")
 ap.add_argument("--repeat", action="append", default=[], metavar="CORPUS:N",
                 help="use a corpus's training sentences N times per pass (e.g. ncbi:2): more weight to its conventions")
+ap.add_argument("--extra", action="append", default=[], metavar="CORPUS",
+                help="also train on a corpus of corpora.EXTRA_SPECS, its mentions only (its O words allow any label)")
 ap.add_argument("--seed", type=int, default=0, help="order of the sentences, dropout, the new head's initial weights")
 ap.add_argument("--dev-limit", type=int, default=0, help="smoke tests: first N dev sentences per corpus")
 ap.add_argument("--save-rounds", action="store_true", help="also keep every evaluation round's weights (OUT-roundK.pt), for average.py")
@@ -42,7 +44,8 @@ MAXP = 126
 KEEP_EMPTY = {"linnaeus": 0.3, "s800": 0.5}      # mostly entity-free sentences: keep a share
 KEEP = {"jnlpba": 0.6}
 REPEAT = {c: int(n) for c, n in (r.split(":") for r in args.repeat)}
-assert set(REPEAT) <= set(corpora.SPECS), f"--repeat: unknown corpus in {sorted(REPEAT)}"
+assert set(REPEAT) <= set(corpora.SPECS) | set(args.extra), f"--repeat: unknown corpus in {sorted(REPEAT)}"
+assert set(args.extra) <= set(corpora.EXTRA_SPECS), f"--extra: unknown corpus in {sorted(args.extra)}"
 
 
 NUCLEIC_ACID = re.compile(r"^(?:[mcrt]|sn|mi)?(?:RNA|DNA)s?$")
@@ -103,13 +106,16 @@ def allowed_for_o(annotated):
 
 
 train = []
-for c in corpora.SPECS:
+for c in [*corpora.SPECS, *args.extra]:
     sents, annotated = corpora.load(c, "train")
-    o_row = (allowed_for_o(annotated), weak_labels(c))
+    # An extra corpus's O words may be anything: its conventions differ from the evaluated ones.
+    o_row = (allowed_for_o([] if c in args.extra else annotated), weak_labels(c))
     rng = random.Random(c)
     for s in sents:
         empty = all(l == "O" for l in s["labels"])
         if rng.random() > KEEP.get(c, 1.0) or (empty and rng.random() > KEEP_EMPTY.get(c, 1.0)):
+            continue
+        if empty and c in args.extra:   # nothing to learn from: all its words allow any label
             continue
         for ch in encode(s):
             if ch[0]:
@@ -250,5 +256,5 @@ for items in batches():
     if step % 100 == 0:
         print(f"step {step} loss {loss.item():.4f} {el / 60:.1f} min {pieces / max(el, 1):.0f} tok/s", flush=True)
 json.dump({"best": best, "history": history, "steps": step, "minutes": args.minutes, "init": args.init,
-           "gazetteer": not args.no_gazetteer, "weak": args.weak, "weak_generic_only": args.weak_generic_only, "seed": args.seed, "repeat": REPEAT}, open(args.out + ".json", "w"), indent=1)
+           "gazetteer": not args.no_gazetteer, "weak": args.weak, "weak_generic_only": args.weak_generic_only, "seed": args.seed, "repeat": REPEAT, "extra": args.extra}, open(args.out + ".json", "w"), indent=1)
 print("best", json.dumps(best), flush=True)
