@@ -1,12 +1,7 @@
 // The gene a disease or cell mention is named after is a mention too, nested inside it.
 import { strict as assert } from 'node:assert';
 import type { EntityType } from '../../../src/engine';
-import { mentionIn, terminology } from './shared';
-
-/** `type:text` of what enrich() gives for `mentions` of `text`. */
-function enriched(text: string, mentions: Array<[string, EntityType]>, vocabularyTypes = true): string[] {
-  return terminology({ vocabularyTypes }).enrich(text, mentions.map(([m, type]) => mentionIn(text, m, type))).map((a) => `${a.type}:${a.text}`);
-}
+import { enrichedMentions as enriched, mentionIn, terminology } from './shared';
 
 describe('terminology: genes named inside disease and cell mentions', function () {
   this.timeout(20_000);
