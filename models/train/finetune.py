@@ -31,6 +31,9 @@ ap.add_argument("--repeat", action="append", default=[], metavar="CORPUS:N",
                 help="use a corpus's training sentences N times per pass (e.g. ncbi:2): more weight to its conventions")
 ap.add_argument("--extra", action="append", default=[], metavar="CORPUS",
                 help="also train on a corpus of corpora.EXTRA_SPECS, its mentions only (its O words allow any label)")
+ap.add_argument("--corpus-heads", action="store_true",
+                help="one output layer per training corpus over the shared encoder (each learns its corpus's conventions); "
+                     "compose_heads.py makes the one output layer to export")
 ap.add_argument("--seed", type=int, default=0, help="order of the sentences, dropout, the new head's initial weights")
 ap.add_argument("--dev-limit", type=int, default=0, help="smoke tests: first N dev sentences per corpus")
 ap.add_argument("--save-rounds", action="store_true", help="also keep every evaluation round's weights (OUT-roundK.pt), for average.py")
@@ -105,11 +108,12 @@ def allowed_for_o(annotated):
     return row
 
 
+CORPUS_IDS = {c: i for i, c in enumerate([*corpora.SPECS, *args.extra])}
 train = []
 for c in [*corpora.SPECS, *args.extra]:
     sents, annotated = corpora.load(c, "train")
     # An extra corpus's O words may be anything: its conventions differ from the evaluated ones.
-    o_row = (allowed_for_o([] if c in args.extra else annotated), weak_labels(c))
+    o_row = (allowed_for_o([] if c in args.extra else annotated), weak_labels(c), CORPUS_IDS[c])
     rng = random.Random(c)
     for s in sents:
         empty = all(l == "O" for l in s["labels"])
@@ -133,7 +137,7 @@ def batch_tensors(items, feature_dropout=0.0):
     B = len(items)
     ids = np.full((B, n), PAD, np.int64); tt = np.zeros((B, n), np.int64); mask = np.zeros((B, n), np.int64)
     lab = np.full((B, n), -100, np.int64); allow = np.ones((B, n, len(LABELS)), bool)
-    for b, ((i, f, l, _, strong), (o_row, weak)) in enumerate(items):
+    for b, ((i, f, l, _, strong), (o_row, weak, *_)) in enumerate(items):
         k = len(i)
         ids[b, 0] = CLS; ids[b, 1:k + 1] = i; ids[b, k + 1] = SEP; mask[b, :k + 2] = 1
         if random.random() >= feature_dropout:
@@ -154,7 +158,7 @@ def partial_loss(logits, lab, allow):
     return (torch.logsumexp(lg, -1) - torch.logsumexp(lg.masked_fill(~al, -1e4), -1)).mean()
 
 
-def predict_words(model, sents, bs=64):
+def predict_words(model, sents, bs=64, corpus=None):
     """Word-level label ids per sentence: first piece's log-probs, BIO-constrained Viterbi."""
     model.eval(); out = [None] * len(sents)
     enc = [(i, encode(s)) for i, s in enumerate(sents)]
@@ -168,7 +172,8 @@ def predict_words(model, sents, bs=64):
                     items.append((ch, None)); owners.append(i)
             none = np.zeros(len(LABELS), bool)
             ids, mask, tt, _, _ = batch_tensors([(c, (none, none)) for c, _ in items])
-            lp = F.log_softmax(model(ids, mask, tt), -1).numpy()
+            heads = None if corpus is None or not args.corpus_heads else torch.full((len(items),), CORPUS_IDS[corpus])
+            lp = F.log_softmax(model(ids, mask, tt, heads) if heads is not None else model(ids, mask, tt), -1).numpy()
             rows = {}
             for r, (i, (ch, _)) in enumerate(zip(owners, items)):
                 firsts = [k for k, fflag in enumerate(ch[3]) if fflag]
@@ -182,7 +187,7 @@ def predict_words(model, sents, bs=64):
 def evaluate(model):
     res = {}
     for c, (sents, annotated) in DEV.items():
-        pred = predict_words(model, sents)
+        pred = predict_words(model, sents, corpus=c)
         tp = fp = fn = 0
         for s, p in zip(sents, pred):
             g = {x for x in spans(s["labels"]) if x[2] in annotated}
@@ -194,12 +199,27 @@ def evaluate(model):
     return res
 
 
+class CorpusHeadsClassifier(TokenClassifier):
+    """The shared encoder with one output layer per training corpus (`heads`: corpus ids per row);
+    without `heads`, the plain `cls` layer (what compose_heads.py fills in for export)."""
+    def __init__(s, c, num_labels, corpora_n):
+        super().__init__(c, num_labels)
+        s.head_w = torch.nn.Parameter(s.cls.weight.detach().clone().unsqueeze(0).repeat(corpora_n, 1, 1))
+        s.head_b = torch.nn.Parameter(s.cls.bias.detach().clone().unsqueeze(0).repeat(corpora_n, 1))
+
+    def forward(s, input_ids, attention_mask, token_type_ids, heads=None):
+        if heads is None:
+            return super().forward(input_ids, attention_mask, token_type_ids)
+        h = s.drop(s.enc(input_ids, attention_mask, token_type_ids))
+        return torch.einsum("bth,blh->btl", h, s.head_w[heads]) + s.head_b[heads][:, None, :]
+
+
 CONFIG["vocab_size"] = len(vocab)
-model = TokenClassifier(CONFIG, len(LABELS))
+model = CorpusHeadsClassifier(CONFIG, len(LABELS), len(CORPUS_IDS)) if args.corpus_heads else TokenClassifier(CONFIG, len(LABELS))
 if args.init:
     ck = torch.load(args.init)
     if "cls.weight" in ck["model"]:          # a fine-tuned checkpoint: continue training it
-        model.load_state_dict(ck["model"])
+        model.load_state_dict(ck["model"], strict=not args.corpus_heads)
     else:                                    # a pre-trained MLM checkpoint: take its encoder
         model.enc.load_state_dict({k[4:]: v for k, v in ck["model"].items() if k.startswith("enc.")})
     print("initialised from", args.init, flush=True)
@@ -233,7 +253,7 @@ for items in batches():
     if done or time.time() - last_eval > args.eval_every * 60:
         r = evaluate(model); r["minutes"] = round(el / 60, 1); r["step"] = step; history.append(r)
         print("dev", json.dumps(r), flush=True)
-        state = {"model": model.state_dict(), "config": CONFIG, "labels": LABELS, "dev": r,
+        state = {"model": model.state_dict(), "config": CONFIG, "labels": LABELS, "dev": r, "corpora": list(CORPUS_IDS),
                  "pretrain_history": pretrain_history}
         if best is None or r["target_mean"] > best["target_mean"]:
             best = r
@@ -250,7 +270,8 @@ for items in batches():
     for g in opt.param_groups:
         g["lr"] = lr_at(frac)
     ids, mask, tt, lab, allow = batch_tensors(items, args.feature_dropout)
-    loss = partial_loss(model(ids, mask, tt), lab, allow)
+    logits = model(ids, mask, tt, torch.tensor([o[2] for _, o in items])) if args.corpus_heads else model(ids, mask, tt)
+    loss = partial_loss(logits, lab, allow)
     opt.zero_grad(); loss.backward(); torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0); opt.step()
     step += 1; pieces += int(mask.sum())
     if step % 100 == 0:
