@@ -219,7 +219,11 @@ model = CorpusHeadsClassifier(CONFIG, len(LABELS), len(CORPUS_IDS)) if args.corp
 if args.init:
     ck = torch.load(args.init)
     if "cls.weight" in ck["model"]:          # a fine-tuned checkpoint: continue training it
-        model.load_state_dict(ck["model"], strict=not args.corpus_heads)
+        model.load_state_dict(ck["model"], strict=not args.corpus_heads or "head_w" in ck["model"])
+        if args.corpus_heads and "head_w" not in ck["model"]:   # every head starts as its one output layer
+            with torch.no_grad():
+                model.head_w.copy_(model.cls.weight.unsqueeze(0).expand_as(model.head_w))
+                model.head_b.copy_(model.cls.bias.unsqueeze(0).expand_as(model.head_b))
     else:                                    # a pre-trained MLM checkpoint: take its encoder
         model.enc.load_state_dict({k[4:]: v for k, v in ck["model"].items() if k.startswith("enc.")})
     print("initialised from", args.init, flush=True)
