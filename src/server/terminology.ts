@@ -13,7 +13,7 @@ export interface Terminology {
   enrich(text: string, annotations: Annotation[]): Annotation[];
   /**
    * enrich(), per entity what it became: none when the terminology layer leaves it out (or joins it
-   * into a neighbour), itself, then the diseases named inside it; `abbreviations` those of `text`;
+   * into a neighbour), itself, then the diseases and genes named inside it; `abbreviations` those of `text`;
    * `documentAnnotations` all of the document's entities when `annotations` are some of them.
    */
   enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations, documentAnnotations?: readonly Annotation[]): Annotation[][];

@@ -18,8 +18,7 @@ const CONTAINERS: ReadonlySet<EntityType> = new Set(['Gene', 'CellLine', 'CellTy
 const GENE_FUNCTION = /^\s*(?:suppressor|susceptibility)\b/i;
 
 /** Per annotation of `annotations`, the disease named at its start (none, or one). */
-export function nestedDiseases(text: string, annotations: readonly Annotation[], linker: Linker): Annotation[][] {
-  const index = new SpanIndex(annotations);
+export function nestedDiseases(text: string, annotations: readonly Annotation[], linker: Linker, index = new SpanIndex(annotations)): Annotation[][] {
   return annotations.map((a) => {
     if (!CONTAINERS.has(a.type)) return [];
     const words = [...a.text.matchAll(/\S+/g)];

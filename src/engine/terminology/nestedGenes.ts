@@ -11,7 +11,7 @@ import type { Annotation, EntityType } from '../types';
 import type { Linker } from './linker';
 import { SpanIndex } from '../spanIndex';
 import { TYPE_BITS } from './vocabularies';
-import { FULL_NAMES, fullNameTypes } from './vocabularyBoundaries';
+import { FULL_NAMES, fullNameTypesOf } from './vocabularyBoundaries';
 
 const HGNC = 'G'; // vocabularies.ts's one-letter code
 
@@ -27,8 +27,7 @@ interface Range {
 }
 
 /** Per annotation of `annotations`, the genes named inside it (usually none). */
-export function nestedGenes(text: string, annotations: readonly Annotation[], linker: Linker): Annotation[][] {
-  const index = new SpanIndex(annotations);
+export function nestedGenes(text: string, annotations: readonly Annotation[], linker: Linker, index = new SpanIndex(annotations)): Annotation[][] {
   return annotations.map((a) => {
     const named = a.type === 'Disease' ? lackedGene(a, linker) : CELLS.has(a.type) ? carriedGenes(a, linker) : [];
     return named
@@ -68,9 +67,10 @@ function carriedGenes(a: Annotation, linker: Linker): Range[] {
  * proteins too, but "enzyme deficiency" names no gene.
  */
 function isGeneName(name: string, linker: Linker): boolean {
-  if (!/^[\p{L}\p{N}]/u.test(name) || !balanced(name) || !(fullNameTypes(name, linker) & TYPE_BITS.Gene)) return false;
+  if (!/^[\p{L}\p{N}]/u.test(name) || !balanced(name)) return false;
   const kb = linker.kb;
   const entries = kb.lookup(name);
+  if (!(fullNameTypesOf(entries, kb) & TYPE_BITS.Gene)) return false;
   // A small molecule's name or short form too ("ADP-stimulated platelets") is not taken for a gene.
   if (entries.some((e) => (kb.conceptHeader(e.concept).typeBits & (TYPE_BITS.Chemical | TYPE_BITS.Gene)) === TYPE_BITS.Chemical)) return false;
   return /[\p{Lu}\p{N}]/u.test(name) || entries.some((e) => e.source === HGNC && FULL_NAMES.has(e.kind));

@@ -13,6 +13,7 @@ import { retypeByVocabulary } from './vocabularyTypes';
 import { joinVocabularyNames } from './vocabularyBoundaries';
 import { nestedDiseases } from './nestedDiseases';
 import { nestedGenes } from './nestedGenes';
+import { SpanIndex } from '../spanIndex';
 import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
 import { Linker, type LinkerOptions } from './linker';
@@ -65,8 +66,8 @@ export interface Terminology {
   enrich(text: string, annotations: Annotation[]): Annotation[];
   /**
    * enrich(), per annotation what it became: none when left out or joined into the mention before
-   * or after it, itself (perhaps widened to a name it was part of), then the diseases named inside
-   * it. `abbreviations` are those of `text`, passed by a caller that already found them;
+   * or after it, itself (perhaps widened to a name it was part of), then the diseases and genes
+   * named inside it. `abbreviations` are those of `text`, passed by a caller that already found them;
    * `documentAnnotations`, all of the document's entities when `annotations` are only some of
    * them (the server enriches changed paragraphs alone): whether the model took an abbreviation's
    * long form for an entity is a fact about the whole document.
@@ -125,8 +126,9 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
       const joined = joinVocabularyNames(text, items.map((x) => x.a), linker);
       items = items.flatMap((x, k) => (joined[k] ? [{ a: joined[k]!, from: x.from }] : []));
       const found = items.map((x) => x.a);
-      const diseases = nestedDiseases(text, found, linker);
-      const genes = nestedGenes(text, found, linker);
+      const index = new SpanIndex(found);
+      const diseases = nestedDiseases(text, found, linker, index);
+      const genes = nestedGenes(text, found, linker, index);
       items = items.flatMap((x, k) => [x, ...[...diseases[k], ...genes[k]].map((a) => ({ a, from: x.from }))]);
     }
     const annotations = items.map((x) => x.a);

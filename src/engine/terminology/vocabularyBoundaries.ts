@@ -10,7 +10,8 @@
 // On the dev splits (session 8's weights): BC5CDR +0.07, NCBI-disease +0.13, the others unchanged.
 import type { Annotation, EntityType } from '../types';
 import type { Linker } from './linker';
-import type { NameKind } from './vocabFormat';
+import type { NameEntry, NameKind } from './vocabFormat';
+import type { KnowledgeBase } from './knowledgeBase';
 import { SpanIndex } from '../spanIndex';
 import { TYPE_BITS } from './vocabularies';
 
@@ -98,8 +99,12 @@ export function isNameOfType(name: string, type: EntityType, linker: Linker): bo
 
 /** The types (TYPE_BITS, OR-ed) of the concepts `name`, as written, is a full name of. */
 export function fullNameTypes(name: string, linker: Linker): number {
-  const kb = linker.kb;
+  return fullNameTypesOf(linker.kb.lookup(name), linker.kb);
+}
+
+/** fullNameTypes for the name entries of a lookup already made. */
+export function fullNameTypesOf(entries: readonly NameEntry[], kb: KnowledgeBase): number {
   let bits = 0;
-  for (const e of kb.lookup(name)) if (FULL_NAMES.has(e.kind)) bits |= kb.conceptHeader(e.concept).typeBits;
+  for (const e of entries) if (FULL_NAMES.has(e.kind)) bits |= kb.conceptHeader(e.concept).typeBits;
   return bits;
 }
