@@ -3,7 +3,16 @@ gazetteer contract under "biolens"), tokenizer.json / tokenizer_config.json / vo
 gazetteer.tsv, onnx/model.onnx (fp32) and onnx/model_quantized.onnx (int8, quantize_onnx.py),
 plus reference logits for the TypeScript cross-check test and pretrain_history.json (every MLM run
 behind the encoder, across sessions).
-usage: /usr/bin/python3 export.py work/ner.pt ../biolens-ner-mini"""
+A checkpoint of finetune.py --corpus-heads (one output layer per training corpus) exports with
+per-type decoding: an extra output `type_logits` (batch x sequence x groups x labels), for each
+group of types the log-probabilities of the heads of the corpora that annotate it (averaged), and
+config.json's biolens.typeHeads naming each group's types; the engine decodes each group from its
+own heads (a corpus's head knows its types' conventions, and its O means only "none of mine").
+`logits` is their product of experts (see TypeHeads), so a plain token-classification pipeline
+runs the folder too.
+usage: /usr/bin/python3 export.py work/ner.pt ../biolens-ner-mini [TYPES=corpus+corpus ...]
+default groups of a --corpus-heads checkpoint: Chemical=bc5cdr Disease=bc5cdr+ncbi Gene=bc2gm
+Species=linnaeus+s800 CellLine=jnlpba CellType=jnlpba (types joined by commas decode together)"""
 import json, os, shutil, subprocess, sys
 import torch
 from corpora import LABELS, L2I, TYPES
@@ -15,12 +24,67 @@ here = os.path.dirname(os.path.abspath(__file__))
 vocab_path = os.path.join(here, "work/vocab.txt"); gaz_path = os.path.join(here, "work/gazetteer.tsv")
 os.makedirs(os.path.join(out, "onnx"), exist_ok=True)
 ck = torch.load(ck_path); cfg = ck["config"]
-model = TokenClassifier(cfg, len(LABELS)); model.load_state_dict(ck["model"]); model.eval()
+TYPE_HEADS = {"Chemical": "bc5cdr", "Disease": "bc5cdr+ncbi", "Gene": "bc2gm", "Species": "linnaeus+s800",
+              "CellLine": "jnlpba", "CellType": "jnlpba"}
+for arg in sys.argv[3:]:
+    types, _, heads = arg.partition("=")
+    TYPE_HEADS = {t: h for t, h in TYPE_HEADS.items() if t not in types.split(",")} | {types: heads}
+
+
+class TypeHeads(torch.nn.Module):
+    """The encoder with every corpus head; per group of types, the mean of its heads' log-softmax,
+    normalised (`type_logits`). `logits`: the groups' product of experts, each group an
+    independent judge of whether a word is one of its types: log P(O) = sum over groups of log
+    P_g(none of g's types), log P(label of g) = log P_g(label) + sum over the other groups of
+    log P_g'(none of theirs) (softmax normalises)."""
+    def __init__(s, ck, groups):
+        super().__init__()
+        m = ck["model"]; K, L, H = m["head_w"].shape
+        s.enc = TokenClassifier(cfg, L).enc
+        s.enc.load_state_dict({k[4:]: v for k, v in m.items() if k.startswith("enc.")})
+        s.heads = torch.nn.Linear(H, K * L)
+        with torch.no_grad():
+            s.heads.weight.copy_(m["head_w"].reshape(K * L, H)); s.heads.bias.copy_(m["head_b"].reshape(K * L))
+        ids = {c: i for i, c in enumerate(ck["corpora"])}
+        s.K, s.L = K, L
+        pick = torch.zeros(len(groups), K)
+        member = torch.zeros(len(groups), L)
+        for g, (types, heads) in enumerate(groups):
+            for h in heads:
+                pick[g, ids[h]] = 1 / len(heads)
+            for t in types:
+                member[g, L2I["B-" + t]] = member[g, L2I["I-" + t]] = 1
+        assert (member.sum(0)[1:] == 1).all(), "every entity type in exactly one group"
+        s.register_buffer("pick", pick); s.register_buffer("member", member)
+
+    def forward(s, input_ids, attention_mask, token_type_ids):
+        h = s.enc(input_ids, attention_mask, token_type_ids)
+        x = s.heads(h); lp = torch.log_softmax(x.reshape(x.shape[0], x.shape[1], s.K, s.L), -1)   # b s K L
+        g = torch.einsum("bskl,gk->bsgl", lp, s.pick)
+        g = g - torch.logsumexp(g, -1, keepdim=True)                                # type_logits
+        none = torch.logsumexp(g - 1e4 * s.member, -1)                              # b s G
+        total = none.sum(-1, keepdim=True)
+        logits = total + torch.einsum("bsgl,gl->bsl", g - none.unsqueeze(-1), s.member)
+        return logits, g
+
+
+if "head_w" in ck["model"]:
+    groups = [(types.split(","), heads.split("+")) for types, heads in TYPE_HEADS.items()]
+    model = TypeHeads(ck, groups).eval()
+    outputs = ["logits", "type_logits"]
+    print("type heads: " + ", ".join(f"{t}={h}" for t, h in TYPE_HEADS.items()))
+else:
+    groups = None
+    model = TokenClassifier(cfg, len(LABELS)); model.load_state_dict(ck["model"]); model.eval()
+    outputs = ["logits"]
 vocab_list = [l.rstrip("\n") for l in open(vocab_path, encoding="utf-8")]
 vocab = {t: i for i, t in enumerate(vocab_list)}
 gaz = load_gazetteer(gaz_path)
 BIOLENS = {"maxLength": 128, "gazetteer": "gazetteer.tsv", "gazetteerMaxWords": GAZETTEER_MAX_WORDS,
            "gazetteerBits": {"Chemical": 1, "Disease": 2, "Gene": 4, "Species": 8}, "entityTypes": TYPES}
+if groups:
+    BIOLENS["typeHeads"] = [types for types, _ in groups]
+    BIOLENS["typeHeadCorpora"] = [heads for _, heads in groups]
 
 
 def encode(text):
@@ -31,9 +95,9 @@ def encode(text):
 ids, tt = encode("Cisplatin-induced nephrotoxicity in mice.")
 t = lambda a: torch.tensor([a])
 torch.onnx.export(model, (t(ids), torch.ones_like(t(ids)), t(tt)), os.path.join(out, "onnx/model.onnx"),
-                  input_names=["input_ids", "attention_mask", "token_type_ids"], output_names=["logits"],
+                  input_names=["input_ids", "attention_mask", "token_type_ids"], output_names=outputs,
                   dynamic_axes={n: {0: "batch_size", 1: "sequence_length"}
-                                for n in ["input_ids", "attention_mask", "token_type_ids", "logits"]},
+                                for n in ["input_ids", "attention_mask", "token_type_ids", *outputs]},
                   opset_version=14, do_constant_folding=True)
 subprocess.run([sys.executable, os.path.join(here, "quantize_onnx.py"), os.path.join(out, "onnx/model.onnx"),
                 os.path.join(out, "onnx/model_quantized.onnx")], check=True)
@@ -76,10 +140,14 @@ with torch.no_grad():
               "Zoë's café: naïve T cells, β-catenin and IL-2 (Σ test).",
               "Hyperkalaemia and pitting oedema after haemorrhage; tumour behaviour."]:
         i, f = encode(s)
-        lg = model(t(i), torch.ones_like(t(i)), t(f))[0]
-        refs.append({"text": s, "input_ids": i, "token_type_ids": f,
-                     "argmax": [LABELS[j] for j in lg.argmax(-1).tolist()],
-                     "logits": [[round(v, 4) for v in row] for row in lg.tolist()]})
+        out_ = model(t(i), torch.ones_like(t(i)), t(f))
+        lg = (out_[0] if groups else out_)[0]
+        ref = {"text": s, "input_ids": i, "token_type_ids": f,
+               "argmax": [LABELS[j] for j in lg.argmax(-1).tolist()],
+               "logits": [[round(v, 4) for v in row] for row in lg.tolist()]}
+        if groups:
+            ref["type_logits"] = [[[round(v, 4) for v in grp] for grp in row] for row in out_[1][0].tolist()]
+        refs.append(ref)
 json.dump(refs, open(os.path.join(out, "reference_outputs.json"), "w"))
 for f in sorted(os.listdir(out)) + ["onnx/" + x for x in sorted(os.listdir(os.path.join(out, "onnx")))]:
     p = os.path.join(out, f)

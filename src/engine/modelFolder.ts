@@ -31,6 +31,12 @@ export interface ModelFolder {
   scheme: LabelScheme;
   onnxFile: string;
   gazetteer: GazetteerSpec | null;
+  /**
+   * config.biolens.typeHeads: groups of entity types the ONNX model scores with heads of their
+   * own (its `type_logits` output, one row of labels per group, in this order); null when the
+   * model has one output layer.
+   */
+  typeHeads: string[][] | null;
 }
 
 export interface FolderProblem {
@@ -88,7 +94,7 @@ export function checkModelFolder(modelDir: string, dtype: ModelDtype = 'q8'): Fo
   checkOnnx(dir, dtype, problem);
   checkTokenizer(readJsonIn(dir, 'tokenizer.json', problems), problem);
   readJsonIn(dir, 'tokenizer_config.json', problems);
-  const biolens = labels ? checkBiolensBlock(dir, labels.config, problem) : undefined;
+  const biolens = labels ? checkBiolensBlock(dir, labels.config, labels.scheme, problem) : undefined;
   const entityTypes = labels?.scheme.entityTypes ?? [];
   if (problems.length || !labels || !biolens) return { problems, entityTypes, folder: null };
   const info: ModelInfo = {
@@ -99,7 +105,8 @@ export function checkModelFolder(modelDir: string, dtype: ModelDtype = 'q8'): Fo
     maxLength: biolens.maxLength,
     dtype,
   };
-  return { problems, entityTypes, folder: { info, scheme: labels.scheme, onnxFile: path.join(dir, ONNX_FILE[dtype]), gazetteer: biolens.gazetteer } };
+  const folder = { info, scheme: labels.scheme, onnxFile: path.join(dir, ONNX_FILE[dtype]), gazetteer: biolens.gazetteer, typeHeads: biolens.typeHeads };
+  return { problems, entityTypes, folder };
 }
 
 /**
@@ -162,8 +169,8 @@ function checkOnnx(dir: string, dtype: ModelDtype, problem: Report): void {
   }
 }
 
-/** config.json's "biolens" block: window length and the gazetteer file with its feature bits. */
-function checkBiolensBlock(dir: string, config: Record<string, unknown>, problem: Report): { maxLength: number; gazetteer: GazetteerSpec | null } | undefined {
+/** config.json's "biolens" block: window length, the gazetteer file with its feature bits, type heads. */
+function checkBiolensBlock(dir: string, config: Record<string, unknown>, scheme: LabelScheme, problem: Report): { maxLength: number; gazetteer: GazetteerSpec | null; typeHeads: string[][] | null } | undefined {
   const biolens = (config.biolens ?? {}) as Record<string, unknown>;
   const bad = (message: string) => {
     problem('config.json', `config.json: ${message}`);
@@ -172,7 +179,9 @@ function checkBiolensBlock(dir: string, config: Record<string, unknown>, problem
   const maxLength = positiveInt(biolens.maxLength, DEFAULT_MAX_LENGTH);
   if (maxLength === undefined) return bad('biolens.maxLength must be a positive integer');
   if (maxLength < 3) return bad('biolens.maxLength must be at least 3');
-  if (typeof biolens.gazetteer !== 'string') return { maxLength, gazetteer: null };
+  const typeHeads = biolens.typeHeads === undefined ? null : checkTypeHeads(biolens.typeHeads, scheme);
+  if (typeof typeHeads === 'string') return bad(`biolens.typeHeads ${typeHeads}`);
+  if (typeof biolens.gazetteer !== 'string') return { maxLength, gazetteer: null, typeHeads };
   const bitsByType = Object.fromEntries(
     Object.entries((biolens.gazetteerBits ?? {}) as Record<string, unknown>).filter(([, b]) => Number.isInteger(b)),
   ) as Record<string, number>;
@@ -187,7 +196,24 @@ function checkBiolensBlock(dir: string, config: Record<string, unknown>, problem
     problem(name, `${name} is missing (the gazetteer that config.json's biolens.gazetteer names)`);
     return undefined;
   }
-  return { maxLength, gazetteer: { file, maxWords, allowedBits, bits: bitsByType } };
+  return { maxLength, gazetteer: { file, maxWords, allowedBits, bits: bitsByType }, typeHeads };
+}
+
+/** The type groups, or what is wrong with them: every labelled type in exactly one group. */
+function checkTypeHeads(value: unknown, scheme: LabelScheme): string[][] | string {
+  if (!Array.isArray(value) || !value.length || !value.every((g) => Array.isArray(g) && g.length && g.every((t) => typeof t === 'string'))) {
+    return 'must be a non-empty list of non-empty lists of entity types';
+  }
+  const groups = value as string[][];
+  const labelled = [...new Set(scheme.labels.filter((l) => l !== 'O').map((l) => l.slice(2)))];
+  const listed = groups.flat();
+  const unknown = listed.find((t) => !labelled.includes(t));
+  if (unknown !== undefined) return `name ${JSON.stringify(unknown)}, which id2label has no labels for`;
+  const twice = listed.find((t, i) => listed.indexOf(t) !== i);
+  if (twice !== undefined) return `name ${JSON.stringify(twice)} in more than one group`;
+  const missing = labelled.find((t) => !listed.includes(t));
+  if (missing !== undefined) return `leave out ${JSON.stringify(missing)}: every labelled type needs a group`;
+  return groups;
 }
 
 /** Parses a JSON file of the model folder, or throws a ModelLoadError naming it (readJsonIn's wording). */

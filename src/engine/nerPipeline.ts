@@ -17,6 +17,7 @@ import { Gazetteer } from './gazetteer';
 import type { LabelScheme } from './labels';
 import { defaultModelDir, GazetteerSpec, readModelFolder } from './modelFolder';
 import { TokenClassifierSession } from './onnxSession';
+import { TypeHeadDecoder } from './typeHeadDecoding';
 import type { Annotation } from './types';
 import { bioSpans, viterbi } from './viterbi';
 import { InferenceContext, scoreWindows, WindowJob } from './windowInference';
@@ -48,17 +49,20 @@ export class NerPipeline implements NerEngine {
     private readonly gazetteer: Gazetteer,
     private readonly bits: Partial<Record<string, number>>,
     private readonly batchSize: number,
+    /** For a model with type heads: each group of types decoded from its own heads. */
+    private readonly typeHeads: TypeHeadDecoder | null,
   ) {}
 
   static async load(opts: EngineOptions = {}): Promise<NerPipeline> {
     checkEngineOptions(opts);
     const folder = readModelFolder(opts.modelDir ?? defaultModelDir(), opts.dtype ?? 'q8');
     // The ONNX file first: it is the likeliest to be corrupt (a truncated download).
-    const session = await TokenClassifierSession.open(folder.onnxFile, opts.threads ?? 1, folder.scheme.labels.length);
+    const typeHeads = folder.typeHeads ? new TypeHeadDecoder(folder.typeHeads, folder.scheme) : null;
+    const session = await TokenClassifierSession.open(folder.onnxFile, opts.threads ?? 1, folder.scheme.labels.length, typeHeads?.groupCount ?? 0);
     try {
       const encoder = await WordPieceEncoder.load(folder.info.dir);
       const gazetteer = folder.gazetteer ? loadGazetteer(folder.gazetteer) : Gazetteer.empty();
-      return new NerPipeline(folder.info, folder.scheme, encoder, session, gazetteer, folder.gazetteer?.bits ?? {}, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+      return new NerPipeline(folder.info, folder.scheme, encoder, session, gazetteer, folder.gazetteer?.bits ?? {}, opts.batchSize ?? DEFAULT_BATCH_SIZE, typeHeads);
     } catch (e) {
       await session.dispose();
       throw e;
@@ -109,12 +113,13 @@ export class NerPipeline implements NerEngine {
       signal,
     };
     const L = this.scheme.labels.length;
-    let sentences: Array<{ sentence: EncodedSentence; emissions: Float32Array }> = [];
+    const GL = (this.typeHeads?.groupCount ?? 0) * L;
+    let sentences: Array<{ sentence: EncodedSentence; emissions: Float32Array; typeEmissions?: Float32Array }> = [];
     let jobs: WindowJob[] = [];
     const runChunk = async () => {
       await scoreWindows(jobs, ctx);
-      for (const { sentence, emissions } of sentences) {
-        results[sentence.doc].push(...this.entities(texts[sentence.doc], sentence, emissions, opts));
+      for (const { sentence, emissions, typeEmissions } of sentences) {
+        results[sentence.doc].push(...this.entities(texts[sentence.doc], sentence, emissions, typeEmissions, opts));
       }
       sentences = [];
       jobs = [];
@@ -123,12 +128,13 @@ export class NerPipeline implements NerEngine {
       const n = sentence.words.length;
       const { windows, owner } = planWindows(sentence.pieceStart, n, ctx.maxPieces, WINDOW_OVERLAP);
       const emissions = new Float32Array(n * L);
+      const typeEmissions = GL ? new Float32Array(n * GL) : undefined;
       const features = new Int32Array(n);
       this.gazetteer.features(sentence.words, 0, n, features);
-      sentences.push({ sentence, emissions });
+      sentences.push({ sentence, emissions, typeEmissions });
       windows.forEach(({ from, to }, window) => {
         const pieces = sentence.pieceStart[to] - sentence.pieceStart[from];
-        jobs.push({ sentence, emissions, features, owner, window, from, to, pieces });
+        jobs.push({ sentence, emissions, typeEmissions, features, owner, window, from, to, pieces });
       });
       if (jobs.length >= this.batchSize * BATCHES_PER_CHUNK) await runChunk();
     }
@@ -138,9 +144,10 @@ export class NerPipeline implements NerEngine {
     return results.map((found, doc) => withDocumentMentions(texts[doc], found));
   }
 
-  private entities(text: string, sentence: EncodedSentence, emissions: Float32Array, opts: AnnotateOptions): Annotation[] {
-    const path = viterbi(emissions, sentence.words.length, this.scheme);
-    const decoded = completeTerms(sentence.words, bioSpans(path, emissions, this.scheme), this.scheme, this.gazetteer, this.bits);
+  private entities(text: string, sentence: EncodedSentence, emissions: Float32Array, typeEmissions: Float32Array | undefined, opts: AnnotateOptions): Annotation[] {
+    const n = sentence.words.length;
+    const labelled = this.typeHeads && typeEmissions ? this.typeHeads.decode(typeEmissions, emissions, n) : bioSpans(viterbi(emissions, n, this.scheme), emissions, this.scheme);
+    const decoded = completeTerms(sentence.words, labelled, this.scheme, this.gazetteer, this.bits);
     const speciesBit = this.bits.Species ?? 0;
     const bounded = fixOrganismBoundaries(text, sentence.words, decoded, this.scheme, this.gazetteer, speciesBit);
     const spans = withDosedDrugs(text, sentence.words, bounded, this.scheme, this.gazetteer, this.bits.Chemical ?? 0, emissions);

@@ -36,16 +36,28 @@ export class InputBatch {
   }
 }
 
+/** A batch's outputs: logits, and with type heads each group's log-probabilities too. */
+export interface BatchScores {
+  /** rows x seqLen x numLabels. */
+  logits: Float32Array;
+  /** rows x seqLen x typeGroups x numLabels (type_logits), when the model has type heads. */
+  typeLogits?: Float32Array;
+}
+
 export class TokenClassifierSession {
   private constructor(
     private readonly ort: typeof import('onnxruntime-node'),
     private readonly session: InferenceSession,
     private readonly file: string,
     readonly numLabels: number,
+    readonly typeGroups: number,
   ) {}
 
-  /** Opens the ONNX file and checks, with a 1-token run, that it outputs `numLabels` logits. */
-  static async open(file: string, threads: number, numLabels: number): Promise<TokenClassifierSession> {
+  /**
+   * Opens the ONNX file and checks, with a 1-token run, that it outputs `numLabels` logits (and,
+   * for a model with `typeGroups` type heads, type_logits for that many groups).
+   */
+  static async open(file: string, threads: number, numLabels: number, typeGroups = 0): Promise<TokenClassifierSession> {
     const ort = await import('onnxruntime-node');
     let session: InferenceSession;
     try {
@@ -62,8 +74,11 @@ export class TokenClassifierSession {
       if (!session.inputNames.includes(input)) throw new ModelLoadError(`ONNX model ${file} has no input ${input}`, file);
     }
     if (!session.outputNames.includes('logits')) throw new ModelLoadError(`ONNX model ${file} has no output logits`, file);
-    const classifier = new TokenClassifierSession(ort, session, file, numLabels);
-    let probe: Tensor;
+    if (typeGroups && !session.outputNames.includes('type_logits')) {
+      throw new ModelLoadError(`ONNX model ${file} has no output type_logits, but config.json's biolens.typeHeads names ${typeGroups} type groups`, file);
+    }
+    const classifier = new TokenClassifierSession(ort, session, file, numLabels, typeGroups);
+    let probe: Record<string, Tensor>;
     try {
       const oneToken = new InputBatch(1, 1, 0);
       oneToken.set(0, 0, 0, 0);
@@ -71,31 +86,47 @@ export class TokenClassifierSession {
     } catch (e) {
       throw new ModelLoadError(`ONNX model ${file} fails to run: ${firstLine(e)}`, file, { cause: e });
     }
-    const outputs = probe.dims[probe.dims.length - 1];
-    if (probe.dims.length !== 3 || outputs !== numLabels) {
+    const { dims } = probe.logits;
+    const outputs = dims[dims.length - 1];
+    if (dims.length !== 3 || outputs !== numLabels) {
       throw new ModelLoadError(`ONNX model ${file} outputs ${outputs} labels but config.json's id2label has ${numLabels}`, file);
+    }
+    const typeDims = probe.type_logits?.dims;
+    if (typeGroups && (typeDims?.length !== 4 || typeDims[2] !== typeGroups || typeDims[3] !== numLabels)) {
+      throw new ModelLoadError(`ONNX model ${file} outputs type_logits of shape [${typeDims?.join(', ')}], not [batch, sequence, ${typeGroups} type groups, ${numLabels} labels]`, file);
     }
     return classifier;
   }
 
   /** Logits, rows x seqLen x numLabels. */
   async logits(batch: InputBatch): Promise<Float32Array> {
-    const logits = await this.run(batch);
-    const data = logits.data as Float32Array;
-    if (data.length !== batch.rows * batch.seqLen * this.numLabels) {
-      throw new Error(`ONNX model ${this.file} returned logits of shape [${logits.dims.join(', ')}]`);
-    }
-    return data;
+    return (await this.scores(batch)).logits;
   }
 
-  private async run(batch: InputBatch): Promise<Tensor> {
+  /** Logits, and the type groups' log-probabilities when the model has type heads. */
+  async scores(batch: InputBatch): Promise<BatchScores> {
+    const out = await this.run(batch);
+    const cells = batch.rows * batch.seqLen;
+    const logits = out.logits.data as Float32Array;
+    if (logits.length !== cells * this.numLabels) {
+      throw new Error(`ONNX model ${this.file} returned logits of shape [${out.logits.dims.join(', ')}]`);
+    }
+    if (!this.typeGroups) return { logits };
+    const typeLogits = out.type_logits.data as Float32Array;
+    if (typeLogits.length !== cells * this.typeGroups * this.numLabels) {
+      throw new Error(`ONNX model ${this.file} returned type_logits of shape [${out.type_logits.dims.join(', ')}]`);
+    }
+    return { logits, typeLogits };
+  }
+
+  private async run(batch: InputBatch): Promise<Record<string, Tensor>> {
     const dims = [batch.rows, batch.seqLen];
     const feeds: Record<string, Tensor> = {
       input_ids: new this.ort.Tensor('int64', batch.ids, dims),
       attention_mask: new this.ort.Tensor('int64', batch.mask, dims),
     };
     if (this.session.inputNames.includes('token_type_ids')) feeds.token_type_ids = new this.ort.Tensor('int64', batch.types, dims);
-    return (await this.session.run(feeds)).logits;
+    return await this.session.run(feeds);
   }
 
   async dispose(): Promise<void> {

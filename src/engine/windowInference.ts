@@ -1,5 +1,6 @@
 // Runs the model over sentence windows in padded batches and keeps, for every word, the
-// log-probabilities of its FIRST piece (the word's label), taken from the window that owns it.
+// log-probabilities of its FIRST piece (the word's label), taken from the window that owns it;
+// with type heads, each type group's log-probabilities of that piece too.
 import type { EncodedSentence } from './encodedSentences';
 import { InputBatch, TokenClassifierSession } from './onnxSession';
 
@@ -7,6 +8,8 @@ export interface WindowJob {
   sentence: EncodedSentence;
   /** The sentence's per-word log-probabilities (words x labels), filled in here. */
   emissions: Float32Array;
+  /** With type heads: per word, each type group's log-probabilities (words x groups x labels). */
+  typeEmissions?: Float32Array;
   /** The sentence's per-word gazetteer features (token_type_ids). */
   features: Int32Array;
   /** owner[w] === window: word w takes this window's prediction. */
@@ -34,6 +37,7 @@ export async function scoreWindows(jobs: WindowJob[], ctx: InferenceContext): Pr
   // Similar lengths share a batch, so little of it is padding.
   jobs.sort((a, b) => a.pieces - b.pieces);
   const L = ctx.session.numLabels;
+  const GL = ctx.session.typeGroups * L;
   for (let first = 0; first < jobs.length; ) {
     ctx.signal?.throwIfAborted();
     let rows = 1;
@@ -43,12 +47,17 @@ export async function scoreWindows(jobs: WindowJob[], ctx: InferenceContext): Pr
     const seqLen = inputLength(batch[batch.length - 1], ctx);
     const input = new InputBatch(batch.length, seqLen, ctx.padId);
     batch.forEach((job, row) => fillRow(input, row, job, ctx));
-    const logits = await ctx.session.logits(input);
+    const { logits, typeLogits } = await ctx.session.scores(input);
     batch.forEach((job, row) => {
       const { pieces } = job.sentence;
       let position = 1; // after [CLS]
       for (let w = job.from; w < job.to; w++) {
-        if (job.owner[w] === job.window) logSoftmax(logits, (row * seqLen + position) * L, L, job.emissions, w * L);
+        if (job.owner[w] === job.window) {
+          const cell = row * seqLen + position;
+          logSoftmax(logits, cell * L, L, job.emissions, w * L);
+          // Already log-probabilities (the graph normalises each group).
+          if (typeLogits && job.typeEmissions) job.typeEmissions.set(typeLogits.subarray(cell * GL, (cell + 1) * GL), w * GL);
+        }
         position += pieces[w].length;
       }
     });
