@@ -112,7 +112,6 @@ export function spanAnnotations(text: string, words: readonly BertWord[], spans:
   for (const span of spans) {
     const decoded = scheme.typeOf[span.label];
     if (!decoded) continue;
-    if (opts.minScore !== undefined && span.score < opts.minScore) continue;
     const [trimmedStart, trimmedEnd] = trimEdges(text, words[span.firstWord].start, words[span.lastWord].end);
     const end = beforeCutNumber(text, trimmedStart, trimmedEnd);
     const start = PREFIXED_TYPES.has(decoded) && trimmedStart < end ? withNamePrefix(text, trimmedStart) : trimmedStart;

@@ -141,7 +141,12 @@ export class NerPipeline implements NerEngine {
     await runChunk();
     // Each text is a document (or, in the editor, a paragraph: the server adds the abbreviations
     // defined and the names found in other paragraphs itself).
-    return results.map((found, doc) => withDocumentMentions(texts[doc], found));
+    // minScore filters what comes out, last: a span below it still defines its abbreviation.
+    const minScore = opts.minScore;
+    return results.map((found, doc) => {
+      const all = withDocumentMentions(texts[doc], found);
+      return minScore === undefined ? all : all.filter((a) => a.score >= minScore);
+    });
   }
 
   private entities(text: string, sentence: EncodedSentence, emissions: Float32Array, typeEmissions: Float32Array | undefined, opts: AnnotateOptions): Annotation[] {

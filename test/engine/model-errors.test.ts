@@ -42,6 +42,9 @@ const editConfig = (edit: (config: Record<string, unknown>) => void) =>
     return JSON.stringify(config);
   });
 
+const biolensOf = (config: Record<string, unknown>) => (config.biolens ??= {}) as { typeHeads?: string[][] };
+const withoutTypeHeads = (config: Record<string, unknown>) => delete biolensOf(config).typeHeads;
+
 async function loadError(opts: EngineOptions): Promise<ModelLoadError> {
   try {
     const engine = await createEngine({ inWorker: false, ...opts });
@@ -70,7 +73,11 @@ describe('model folder errors', function () {
     ['a truncated ONNX file', replace('onnx/model_quantized.onnx', (b) => b.subarray(0, b.length / 3)), 'onnx/model_quantized.onnx', /corrupt/],
     ['an ONNX file of garbage', replace('onnx/model_quantized.onnx', () => Buffer.from('<html>404 Not Found</html>'.repeat(100))), 'onnx/model_quantized.onnx', /corrupt/],
     ['an empty ONNX file', replace('onnx/model_quantized.onnx', () => ''), 'onnx/model_quantized.onnx', /corrupt/],
-    ['a model with more labels than config.json', editConfig((c) => (c.id2label = { 0: 'O', 1: 'B-Gene', 2: 'I-Gene' })), 'onnx/model_quantized.onnx', /outputs \d+ labels but config.json's id2label has 3/],
+    ['a model with more labels than config.json', editConfig((c) => ((c.id2label = { 0: 'O', 1: 'B-Gene', 2: 'I-Gene' }), withoutTypeHeads(c))), 'onnx/model_quantized.onnx', /outputs \d+ labels but config.json's id2label has 3/],
+    ['type heads naming a type without labels', editConfig((c) => (biolensOf(c).typeHeads = [['Chemical', 'Disease', 'Gene', 'Species', 'CellLine', 'CellType', 'Mutation']])), 'config.json', /typeHeads name "Mutation", which id2label has no labels for/],
+    ['type heads leaving a type out', editConfig((c) => (biolensOf(c).typeHeads = [['Chemical', 'Disease', 'Gene', 'Species', 'CellLine']])), 'config.json', /typeHeads leave out "CellType"/],
+    ['type heads naming a type twice', editConfig((c) => (biolensOf(c).typeHeads = [['Chemical', 'Disease', 'Gene'], ['Gene', 'Species', 'CellLine', 'CellType']])), 'config.json', /"Gene" in more than one group/],
+    ['type heads the ONNX model does not have', editConfig((c) => (biolensOf(c).typeHeads = [['Chemical', 'Disease', 'Gene'], ['Species'], ['CellLine', 'CellType']])), 'onnx/model_quantized.onnx', /type_logits/],
     ['a missing gazetteer', remove('gazetteer.tsv'), 'gazetteer.tsv', /missing/],
   ];
 

@@ -1,6 +1,7 @@
 // The trainer ships reference_outputs.json: for a few texts, the input_ids and gazetteer
 // token_type_ids Python built and the logits torch computed. Our TypeScript inputs must be the
-// same ids and features, and the fp32 ONNX model must give the same logits on them.
+// same ids and features, and the fp32 ONNX model must give the same logits on them (and, for a
+// model with type heads, the same type_logits).
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -13,6 +14,8 @@ interface Reference {
   input_ids: number[];
   token_type_ids: number[];
   logits: number[][];
+  /** Per token, per type group, the group's log-probabilities: models with type heads only. */
+  type_logits?: number[][][];
 }
 
 const REFERENCE_FILE = path.join(MODEL_DIR, 'reference_outputs.json');
@@ -54,16 +57,22 @@ describe('agreement with the Python trainer (reference_outputs.json)', function 
 
   it('computes the same logits with the fp32 model', async () => {
     const folder = readModelFolder(MODEL_DIR, 'fp32');
-    const session = await TokenClassifierSession.open(folder.onnxFile, 1, folder.scheme.labels.length);
+    const session = await TokenClassifierSession.open(folder.onnxFile, 1, folder.scheme.labels.length, folder.typeHeads?.length ?? 0);
     try {
       for (const ref of references) {
         const batch = new InputBatch(1, ref.input_ids.length, encoder.padId);
         ref.input_ids.forEach((id, k) => batch.set(0, k, id, ref.token_type_ids[k]));
-        const logits = await session.logits(batch);
+        const { logits, typeLogits } = await session.scores(batch);
         const L = folder.scheme.labels.length;
         let maxDiff = 0;
         ref.logits.forEach((row, k) => row.forEach((v, y) => (maxDiff = Math.max(maxDiff, Math.abs(v - logits[k * L + y])))));
         assert.ok(maxDiff < 2e-3, `${ref.text}: max |logit difference| ${maxDiff}`);
+        assert.equal(Boolean(ref.type_logits), Boolean(typeLogits), 'type_logits in the reference file and the model alike');
+        if (!ref.type_logits || !typeLogits) continue;
+        const G = folder.typeHeads!.length;
+        let maxTypeDiff = 0;
+        ref.type_logits.forEach((groups, k) => groups.forEach((row, g) => row.forEach((v, y) => (maxTypeDiff = Math.max(maxTypeDiff, Math.abs(v - typeLogits[(k * G + g) * L + y]))))));
+        assert.ok(maxTypeDiff < 2e-3, `${ref.text}: max |type_logits difference| ${maxTypeDiff}`);
       }
     } finally {
       await session.dispose();
