@@ -5,10 +5,11 @@
 // group of types, the log-probabilities of the heads of the corpora that annotate it. Each group
 // is decoded alone, over its own labels plus one "none of these" label (the rest of its mass),
 // with the same BIO-constrained Viterbi; spans of different groups that share a word are settled
-// by their mean probability, the likelier kept whole. A span's score is then read, like a
-// one-layer model's, from the model's whole label distribution (`logits`: the groups' product of
-// experts): against two labels a group is surer of itself than against thirteen, and the score
-// thresholds downstream (the terminology layer's) mean the same for every model.
+// by their mean probability within their group, the likelier kept whole. A span's score is then
+// read, like a one-layer model's, from the model's whole label distribution (`logits`: the
+// groups' product of experts): against two labels a group is surer of itself than against
+// thirteen, and the score thresholds downstream (the terminology layer's) should mean the same
+// for every model.
 import { LabelScheme, labelScheme } from './labels';
 import { bioSpans, LabelledSpan, viterbi } from './viterbi';
 
