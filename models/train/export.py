@@ -16,7 +16,7 @@ Species=linnaeus+s800 CellLine=jnlpba CellType=jnlpba (types joined by commas de
 import json, os, shutil, subprocess, sys
 import torch
 from corpora import LABELS, L2I, TYPES
-from model import TokenClassifier
+from model import TokenClassifier, TypeHeads
 from text import GAZETTEER_MAX_WORDS, SPECIALS, basic_tokenize, encode_words, load_gazetteer
 
 ck_path, out = sys.argv[1], sys.argv[2]
@@ -31,46 +31,15 @@ for arg in sys.argv[3:]:
     TYPE_HEADS = {t: h for t, h in TYPE_HEADS.items() if t not in types.split(",")} | {types: heads}
 
 
-class TypeHeads(torch.nn.Module):
-    """The encoder with every corpus head; per group of types, the mean of its heads' log-softmax,
-    normalised (`type_logits`). `logits`: the groups' product of experts, each group an
-    independent judge of whether a word is one of its types: log P(O) = sum over groups of log
-    P_g(none of g's types), log P(label of g) = log P_g(label) + sum over the other groups of
-    log P_g'(none of theirs) (softmax normalises)."""
-    def __init__(s, ck, groups):
-        super().__init__()
-        m = ck["model"]; K, L, H = m["head_w"].shape
-        s.enc = TokenClassifier(cfg, L).enc
-        s.enc.load_state_dict({k[4:]: v for k, v in m.items() if k.startswith("enc.")})
-        s.heads = torch.nn.Linear(H, K * L)
-        with torch.no_grad():
-            s.heads.weight.copy_(m["head_w"].reshape(K * L, H)); s.heads.bias.copy_(m["head_b"].reshape(K * L))
-        ids = {c: i for i, c in enumerate(ck["corpora"])}
-        s.K, s.L = K, L
-        pick = torch.zeros(len(groups), K)
-        member = torch.zeros(len(groups), L)
-        for g, (types, heads) in enumerate(groups):
-            for h in heads:
-                pick[g, ids[h]] = 1 / len(heads)
-            for t in types:
-                member[g, L2I["B-" + t]] = member[g, L2I["I-" + t]] = 1
-        assert (member.sum(0)[1:] == 1).all(), "every entity type in exactly one group"
-        s.register_buffer("pick", pick); s.register_buffer("member", member)
-
-    def forward(s, input_ids, attention_mask, token_type_ids):
-        h = s.enc(input_ids, attention_mask, token_type_ids)
-        x = s.heads(h); lp = torch.log_softmax(x.reshape(x.shape[0], x.shape[1], s.K, s.L), -1)   # b s K L
-        g = torch.einsum("bskl,gk->bsgl", lp, s.pick)
-        g = g - torch.logsumexp(g, -1, keepdim=True)                                # type_logits
-        none = torch.logsumexp(g - 1e4 * s.member, -1)                              # b s G
-        total = none.sum(-1, keepdim=True)
-        logits = total + torch.einsum("bsgl,gl->bsl", g - none.unsqueeze(-1), s.member)
-        return logits, g
-
-
 if "head_w" in ck["model"]:
     groups = [(types.split(","), heads.split("+")) for types, heads in TYPE_HEADS.items()]
-    model = TypeHeads(ck, groups).eval()
+    m = ck["model"]; K, L, H = m["head_w"].shape
+    corpus_index = {c: i for i, c in enumerate(ck["corpora"])}
+    model = TypeHeads(cfg, K, L2I, [(types, [corpus_index[h] for h in heads]) for types, heads in groups])
+    model.enc.load_state_dict({k[4:]: v for k, v in m.items() if k.startswith("enc.")})
+    with torch.no_grad():
+        model.heads.weight.copy_(m["head_w"].reshape(K * L, H)); model.heads.bias.copy_(m["head_b"].reshape(K * L))
+    model.eval()
     outputs = ["logits", "type_logits"]
     print("type heads: " + ", ".join(f"{t}={h}" for t, h in TYPE_HEADS.items()))
 else:
@@ -82,9 +51,10 @@ vocab = {t: i for i, t in enumerate(vocab_list)}
 gaz = load_gazetteer(gaz_path)
 BIOLENS = {"maxLength": 128, "gazetteer": "gazetteer.tsv", "gazetteerMaxWords": GAZETTEER_MAX_WORDS,
            "gazetteerBits": {"Chemical": 1, "Disease": 2, "Gene": 4, "Species": 8}, "entityTypes": TYPES}
-if groups:
+if groups:   # import_onnx.py reads the corpora back: the heads' order, each group's heads
     BIOLENS["typeHeads"] = [types for types, _ in groups]
     BIOLENS["typeHeadCorpora"] = [heads for _, heads in groups]
+    BIOLENS["headCorpora"] = ck["corpora"][:ck["model"]["head_w"].shape[0]]
 
 
 def encode(text):

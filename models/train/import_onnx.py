@@ -2,13 +2,16 @@
 onnx/model.onnx (the initializers export.py wrote) into model.py's TokenClassifier and checks
 the result against reference_outputs.json (the fp32 logits export.py recorded for three
 sentences). work/ is lost between sessions; the shipped model is not, so every session can
-resume pre-training or fine-tuning from it without committing a checkpoint.
+resume pre-training or fine-tuning from it without committing a checkpoint. A model with type
+heads (config.json's biolens.typeHeads) comes back as a finetune.py --corpus-heads checkpoint: the
+encoder, every corpus's output layer (head_w, head_b, in biolens.headCorpora's order), and their
+mean as the one-layer `cls` (what --corpus-heads never uses).
 usage: /usr/bin/python3 import_onnx.py ../biolens-ner-mini work/shipped.pt"""
 import json, os, re, sys
 import numpy as np, onnx, torch
 from onnx import numpy_helper
-from corpora import LABELS
-from model import CONFIG, TokenClassifier
+from corpora import L2I, LABELS
+from model import CONFIG, TokenClassifier, TypeHeads
 
 src, out = sys.argv[1], sys.argv[2]
 m = onnx.load(os.path.join(src, "onnx/model.onnx"))
@@ -17,7 +20,15 @@ cfg = json.load(open(os.path.join(src, "config.json")))
 config = {k: cfg[k] for k in CONFIG}
 assert [cfg["id2label"][str(i)] for i in range(len(LABELS))] == LABELS, "label set differs from corpora.LABELS"
 
-model = TokenClassifier(config, len(LABELS))
+biolens = cfg.get("biolens", {})
+if "typeHeads" in biolens:
+    corpora = biolens["headCorpora"]
+    index = {c: i for i, c in enumerate(corpora)}
+    groups = [(types, [index[h] for h in heads]) for types, heads in zip(biolens["typeHeads"], biolens["typeHeadCorpora"])]
+    model = TypeHeads(config, len(corpora), L2I, groups)
+else:
+    corpora = None
+    model = TokenClassifier(config, len(LABELS))
 state = model.state_dict()
 weights = {k: v for k, v in inits.items() if k in state}
 # Linear weights were folded into MatMul nodes with anonymous initializers (x @ W, W = weight.T):
@@ -35,8 +46,11 @@ worst = 0.0
 with torch.no_grad():
     for r in json.load(open(os.path.join(src, "reference_outputs.json"))):
         t = lambda a: torch.tensor([a])
-        lg = model(t(r["input_ids"]), torch.ones_like(t(r["input_ids"])), t(r["token_type_ids"]))[0]
+        out_ = model(t(r["input_ids"]), torch.ones_like(t(r["input_ids"])), t(r["token_type_ids"]))
+        lg = (out_[0] if corpora else out_)[0]
         worst = max(worst, float((lg - torch.tensor(r["logits"])).abs().max()))
+        if corpora:
+            worst = max(worst, float((out_[1][0] - torch.tensor(r["type_logits"])).abs().max()))
         assert [LABELS[j] for j in lg.argmax(-1).tolist()] == r["argmax"], r["text"]
 assert worst < 1e-3, f"logits differ from reference_outputs.json by {worst}"
 print(f"{sum(p.numel() for p in model.parameters())} parameters imported; "
@@ -44,6 +58,13 @@ print(f"{sum(p.numel() for p in model.parameters())} parameters imported; "
 # the pre-training runs behind these weights (export.py writes the file), so that runs add up across sessions
 hist_path = os.path.join(src, "pretrain_history.json")
 history = json.load(open(hist_path)) if os.path.exists(hist_path) else []
-torch.save({"model": model.state_dict(), "config": config, "labels": LABELS, "source": src,
-            "pretrain_history": history}, out)
+state = model.state_dict()
+extra = {}
+if corpora:   # the --corpus-heads layout finetune.py and average.py read
+    K, L = len(corpora), len(LABELS)
+    head_w = state.pop("heads.weight").reshape(K, L, -1); head_b = state.pop("heads.bias").reshape(K, L)
+    state.update({"head_w": head_w, "head_b": head_b, "cls.weight": head_w.mean(0), "cls.bias": head_b.mean(0)})
+    extra = {"corpora": corpora}
+torch.save({"model": state, "config": config, "labels": LABELS, "source": src,
+            "pretrain_history": history, **extra}, out)
 print("->", out)

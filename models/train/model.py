@@ -77,3 +77,39 @@ class TokenClassifier(nn.Module):
 
     def forward(s, input_ids, attention_mask, token_type_ids):
         return s.cls(s.drop(s.enc(input_ids, attention_mask, token_type_ids)))
+
+
+class TypeHeads(nn.Module):
+    """What a model with type heads exports (export.py; the engine's typeHeadDecoding.ts decodes
+    it): the encoder with every training corpus's output layer (`heads`: K corpora x L labels);
+    `groups` lists (types, indices of the heads of the corpora that annotate them). Outputs:
+    `logits`, the groups' product of experts, each group an independent judge of whether a word is
+    one of its types: log P(O) = sum over groups of log P_g(none of g's types), log P(label of g) =
+    log P_g(label) + the other groups' log P(none of theirs) (softmax normalises); `type_logits`,
+    per group the mean of its heads' log-softmax, normalised (batch x sequence x groups x labels)."""
+    def __init__(s, c, num_corpora, label_index, groups):
+        super().__init__()
+        L = len(label_index)
+        s.enc = Encoder(c)
+        s.heads = nn.Linear(c["hidden_size"], num_corpora * L)
+        s.K, s.L = num_corpora, L
+        pick = torch.zeros(len(groups), num_corpora)
+        member = torch.zeros(len(groups), L)
+        for g, (types, heads) in enumerate(groups):
+            for h in heads:
+                pick[g, h] = 1 / len(heads)
+            for t in types:
+                member[g, label_index["B-" + t]] = member[g, label_index["I-" + t]] = 1
+        assert (member.sum(0)[1:] == 1).all(), "every entity type in exactly one group"
+        s.register_buffer("pick", pick, persistent=False); s.register_buffer("member", member, persistent=False)
+
+    def forward(s, input_ids, attention_mask, token_type_ids):
+        h = s.enc(input_ids, attention_mask, token_type_ids)
+        x = s.heads(h)
+        lp = torch.log_softmax(x.reshape(x.shape[0], x.shape[1], s.K, s.L), -1)   # b s K L
+        g = torch.einsum("bskl,gk->bsgl", lp, s.pick)
+        g = g - torch.logsumexp(g, -1, keepdim=True)                              # type_logits
+        none = torch.logsumexp(g - 1e4 * s.member, -1)                            # b s G
+        total = none.sum(-1, keepdim=True)
+        logits = total + torch.einsum("bsgl,gl->bsl", g - none.unsqueeze(-1), s.member)
+        return logits, g
