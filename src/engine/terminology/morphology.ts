@@ -1,7 +1,8 @@
 // Adjective → noun variants of a key's last word, for mentions that name a condition by its
 // adjective: "nephrotoxic" (nephrotoxicity), "psychotic" (psychosis), "convulsive"
 // (convulsion), "ischemic" (ischemia), "parkinsonian" (parkinsonism), "syncopal" (syncope),
-// "anginal" (angina). Vocabularies list nouns; authors write both. Only the last word changes:
+// "anginal" (angina), "edematous" (edema), "painful" (pain). Vocabularies list nouns; authors
+// write both. Only the last word changes:
 // it is the head of an English noun phrase.
 
 const RULES: [RegExp, string[]][] = [
@@ -15,7 +16,9 @@ const RULES: [RegExp, string[]][] = [
   [/ic$/, ['ia', 'y', 'ism']],
   [/ive$/, ['ion']],
   [/ian$/, ['ism', '']],
+  [/atous$/, ['a']],
   [/ous$/, ['', 'osis']],
+  [/ful$/, ['']],
   [/al$/, ['e', 'a']],
 ];
 

@@ -141,8 +141,9 @@ describe('linker', function () {
     assert.equal(ids(link('polymerase gamma', 'Gene', text))[0], 'HGNC:9179', 'and the long form, which the vocabulary has only approximately');
   });
 
-  it('links an adjective to its noun ("cirrhotic" → cirrhosis, "asthmatic" → asthma, "syncopal" → syncope)', () => {
-    for (const [adjective, id] of [['cirrhotic', 'MESH:D008103'], ['asthmatic', 'MESH:D001249'], ['hypoxic', 'MESH:D000860'], ['syncopal', 'MESH:D013575']]) {
+  it('links an adjective to its noun ("cirrhotic" → cirrhosis, "asthmatic" → asthma, "syncopal" → syncope, "edematous" → edema, "painful" → pain)', () => {
+    // "edematous" and "painful" had fuzzy-matched Pulmonary Edema and Myalgia.
+    for (const [adjective, id] of [['cirrhotic', 'MESH:D008103'], ['asthmatic', 'MESH:D001249'], ['hypoxic', 'MESH:D000860'], ['syncopal', 'MESH:D013575'], ['edematous', 'MESH:D004487'], ['painful', 'MESH:D010146']]) {
       const r = link(adjective, 'Disease')!;
       assert.deepEqual([r.method, ids(r)[0]], ['fuzzy', id], adjective);
       assert.ok(r.score < 1);
