@@ -8,7 +8,7 @@ per-type decoding: an extra output `type_logits` (batch x sequence x groups x la
 group of types the log-probabilities of the heads of the corpora that annotate it (averaged), and
 config.json's biolens.typeHeads naming each group's types; the engine decodes each group from its
 own heads (a corpus's head knows its types' conventions, and its O means only "none of mine").
-`logits` is their product of experts (see TypeHeads), so a plain token-classification pipeline
+`logits` is their product of experts (model.TypeHeads), so a plain token-classification pipeline
 runs the folder too.
 usage: /usr/bin/python3 export.py work/ner.pt ../biolens-ner-mini [TYPES=corpus+corpus ...]
 default groups of a --corpus-heads checkpoint: Chemical=bc5cdr Disease=bc5cdr+ncbi Gene=bc2gm
@@ -29,7 +29,6 @@ TYPE_HEADS = {"Chemical": "bc5cdr", "Disease": "bc5cdr+ncbi", "Gene": "bc2gm", "
 for arg in sys.argv[3:]:
     types, _, heads = arg.partition("=")
     TYPE_HEADS = {t: h for t, h in TYPE_HEADS.items() if t not in types.split(",")} | {types: heads}
-
 
 if "head_w" in ck["model"]:
     groups = [(types.split(","), heads.split("+")) for types, heads in TYPE_HEADS.items()]

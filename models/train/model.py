@@ -1,7 +1,8 @@
 """The BioLens encoder: a compact BERT (pre-LayerNorm, which trains stably at the higher learning
 rates a short CPU budget needs) whose token_type embedding carries gazetteer features (a 4-bit
 mask: Chemical, Disease, Gene, Species). Exported to ONNX it has BERT's inputs and a `logits`
-output, so stock transformers.js runs it (passing zero features)."""
+output, so stock transformers.js runs it (passing zero features); with type heads (TypeHeads,
+below) also `type_logits`."""
 import math
 import torch, torch.nn as nn, torch.nn.functional as F
 
