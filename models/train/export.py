@@ -32,12 +32,9 @@ for arg in sys.argv[3:]:
 
 if "head_w" in ck["model"]:
     groups = [(types.split(","), heads.split("+")) for types, heads in TYPE_HEADS.items()]
-    m = ck["model"]; K, L, H = m["head_w"].shape
-    corpus_index = {c: i for i, c in enumerate(ck["corpora"])}
-    model = TypeHeads(cfg, K, L2I, [(types, [corpus_index[h] for h in heads]) for types, heads in groups])
-    model.enc.load_state_dict({k[4:]: v for k, v in m.items() if k.startswith("enc.")})
-    with torch.no_grad():
-        model.heads.weight.copy_(m["head_w"].reshape(K * L, H)); model.heads.bias.copy_(m["head_b"].reshape(K * L))
+    head_corpora = ck["corpora"][:ck["model"]["head_w"].shape[0]]
+    model = TypeHeads(cfg, head_corpora, L2I, groups)
+    model.load_corpus_heads(ck["model"])
     model.eval()
     outputs = ["logits", "type_logits"]
     print("type heads: " + ", ".join(f"{t}={h}" for t, h in TYPE_HEADS.items()))
@@ -53,7 +50,7 @@ BIOLENS = {"maxLength": 128, "gazetteer": "gazetteer.tsv", "gazetteerMaxWords": 
 if groups:   # import_onnx.py reads the corpora back: the heads' order, each group's heads
     BIOLENS["typeHeads"] = [types for types, _ in groups]
     BIOLENS["typeHeadCorpora"] = [heads for _, heads in groups]
-    BIOLENS["headCorpora"] = ck["corpora"][:ck["model"]["head_w"].shape[0]]
+    BIOLENS["headCorpora"] = head_corpora
 
 
 def encode(text):

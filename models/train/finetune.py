@@ -33,7 +33,7 @@ ap.add_argument("--extra", action="append", default=[], metavar="CORPUS",
                 help="also train on a corpus of corpora.EXTRA_SPECS, its mentions only (its O words allow any label)")
 ap.add_argument("--corpus-heads", action="store_true",
                 help="one output layer per training corpus over the shared encoder (each learns its corpus's conventions); "
-                     "compose_heads.py makes the one output layer to export")
+                     "export.py exports them as type heads (compose_heads.py: one composed layer instead)")
 ap.add_argument("--seed", type=int, default=0, help="order of the sentences, dropout, the new head's initial weights")
 ap.add_argument("--dev-limit", type=int, default=0, help="smoke tests: first N dev sentences per corpus")
 ap.add_argument("--save-rounds", action="store_true", help="also keep every evaluation round's weights (OUT-roundK.pt), for average.py")
@@ -201,7 +201,7 @@ def evaluate(model):
 
 class CorpusHeadsClassifier(TokenClassifier):
     """The shared encoder with one output layer per training corpus (`heads`: corpus ids per row);
-    without `heads`, the plain `cls` layer (what compose_heads.py fills in for export)."""
+    without `heads`, the plain `cls` layer (what compose_heads.py fills in, if one layer is exported)."""
     def __init__(s, c, num_labels, corpora_n):
         super().__init__(c, num_labels)
         s.head_w = torch.nn.Parameter(s.cls.weight.detach().clone().unsqueeze(0).repeat(corpora_n, 1, 1))

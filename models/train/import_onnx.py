@@ -23,9 +23,7 @@ assert [cfg["id2label"][str(i)] for i in range(len(LABELS))] == LABELS, "label s
 biolens = cfg.get("biolens", {})
 if "typeHeads" in biolens:
     corpora = biolens["headCorpora"]
-    index = {c: i for i, c in enumerate(corpora)}
-    groups = [(types, [index[h] for h in heads]) for types, heads in zip(biolens["typeHeads"], biolens["typeHeadCorpora"])]
-    model = TypeHeads(config, len(corpora), L2I, groups)
+    model = TypeHeads(config, corpora, L2I, list(zip(biolens["typeHeads"], biolens["typeHeadCorpora"])))
 else:
     corpora = None
     model = TokenClassifier(config, len(LABELS))
@@ -58,13 +56,7 @@ print(f"{sum(p.numel() for p in model.parameters())} parameters imported; "
 # the pre-training runs behind these weights (export.py writes the file), so that runs add up across sessions
 hist_path = os.path.join(src, "pretrain_history.json")
 history = json.load(open(hist_path)) if os.path.exists(hist_path) else []
-state = model.state_dict()
-extra = {}
-if corpora:   # the --corpus-heads layout finetune.py and average.py read
-    K, L = len(corpora), len(LABELS)
-    head_w = state.pop("heads.weight").reshape(K, L, -1); head_b = state.pop("heads.bias").reshape(K, L)
-    state.update({"head_w": head_w, "head_b": head_b, "cls.weight": head_w.mean(0), "cls.bias": head_b.mean(0)})
-    extra = {"corpora": corpora}
+state, extra = (model.corpus_heads_state(), {"corpora": corpora}) if corpora else (model.state_dict(), {})
 torch.save({"model": state, "config": config, "labels": LABELS, "source": src,
             "pretrain_history": history, **extra}, out)
 print("->", out)

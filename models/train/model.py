@@ -82,27 +82,41 @@ class TokenClassifier(nn.Module):
 
 class TypeHeads(nn.Module):
     """What a model with type heads exports (export.py; the engine's typeHeadDecoding.ts decodes
-    it): the encoder with every training corpus's output layer (`heads`: K corpora x L labels);
-    `groups` lists (types, indices of the heads of the corpora that annotate them). Outputs:
+    it): the encoder with every training corpus's output layer (`heads`: K corpora x L labels, in
+    the order of `corpora`); `groups` lists (types, names of the corpora that annotate them). Outputs:
     `logits`, the groups' product of experts, each group an independent judge of whether a word is
     one of its types: log P(O) = sum over groups of log P_g(none of g's types), log P(label of g) =
     log P_g(label) + the other groups' log P(none of theirs) (softmax normalises); `type_logits`,
     per group the mean of its heads' log-softmax, normalised (batch x sequence x groups x labels)."""
-    def __init__(s, c, num_corpora, label_index, groups):
+    def __init__(s, c, corpora, label_index, groups):
         super().__init__()
-        L = len(label_index)
+        L, K = len(label_index), len(corpora)
         s.enc = Encoder(c)
-        s.heads = nn.Linear(c["hidden_size"], num_corpora * L)
-        s.K, s.L = num_corpora, L
-        pick = torch.zeros(len(groups), num_corpora)
+        s.heads = nn.Linear(c["hidden_size"], K * L)
+        s.K, s.L = K, L
+        pick = torch.zeros(len(groups), K)
         member = torch.zeros(len(groups), L)
         for g, (types, heads) in enumerate(groups):
             for h in heads:
-                pick[g, h] = 1 / len(heads)
+                pick[g, corpora.index(h)] = 1 / len(heads)
             for t in types:
                 member[g, label_index["B-" + t]] = member[g, label_index["I-" + t]] = 1
         assert (member.sum(0)[1:] == 1).all(), "every entity type in exactly one group"
         s.register_buffer("pick", pick, persistent=False); s.register_buffer("member", member, persistent=False)
+
+    def load_corpus_heads(s, state):
+        """Takes the encoder and the heads of a finetune.py --corpus-heads state (head_w: K x L x
+        hidden, head_b: K x L; the first K corpora's)."""
+        s.enc.load_state_dict({k[4:]: v for k, v in state.items() if k.startswith("enc.")})
+        with torch.no_grad():
+            s.heads.weight.copy_(state["head_w"][:s.K].reshape(s.K * s.L, -1)); s.heads.bias.copy_(state["head_b"][:s.K].reshape(-1))
+
+    def corpus_heads_state(s):
+        """The --corpus-heads layout finetune.py and average.py read: the encoder, head_w, head_b,
+        and their mean as the one-layer `cls` (which --corpus-heads never uses)."""
+        state = {k: v for k, v in s.state_dict().items() if k.startswith("enc.")}
+        head_w = s.heads.weight.detach().reshape(s.K, s.L, -1); head_b = s.heads.bias.detach().reshape(s.K, s.L)
+        return {**state, "head_w": head_w, "head_b": head_b, "cls.weight": head_w.mean(0), "cls.bias": head_b.mean(0)}
 
     def forward(s, input_ids, attention_mask, token_type_ids):
         h = s.enc(input_ids, attention_mask, token_type_ids)
