@@ -2,8 +2,7 @@
 // adjective: "nephrotoxic" (nephrotoxicity), "psychotic" (psychosis), "convulsive"
 // (convulsion), "ischemic" (ischemia), "parkinsonian" (parkinsonism), "syncopal" (syncope),
 // "anginal" (angina), "edematous" (edema), "painful" (pain). Vocabularies list nouns; authors
-// write both. Only the last word changes:
-// it is the head of an English noun phrase.
+// write both. Only the last word changes: it is the head of an English noun phrase.
 
 const RULES: [RegExp, string[]][] = [
   [/toxic$/, ['toxicity']],

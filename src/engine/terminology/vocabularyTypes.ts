@@ -29,9 +29,9 @@
 // DO's or HPO's) is no chemical, disease or gene: on the BC5CDR and NCBI-disease dev splits such
 // disease and chemical mentions were right once in 57 ("rotation"), and BC2GM's gene mentions 3
 // times in 16, all protein domains, which a gene mention may be ("SH2 domains": MeSH files them
-// under protein structure, untyped; BC2GM dev +0.01, training split +0.08); see NOT_BY_UNTYPED. A mention that names only a part of the
-// body ("liver", "optic nerve", "heart valves", which the model took for diseases in BC5CDR) is
-// no entity of any of our types: it is dropped. Not a cell mention (cell types are anatomy too,
+// under protein structure, untyped; BC2GM dev +0.01, training split +0.08); see NOT_BY_UNTYPED.
+// A mention that names only a part of the body ("liver", "optic nerve", "heart valves", which the
+// model took for diseases in BC5CDR) is no entity of any of our types: it is dropped. Not a cell mention (cell types are anatomy too,
 // and typed so), unless it names no anatomy at all: "blood cultures" (a cell line to the model in
 // a consult note) is a test, MeSH's Blood Culture.
 import type { Annotation, EntityType } from '../types';
