@@ -24,6 +24,8 @@ interface TypeGroup {
 
 export class TypeHeadDecoder {
   private readonly groups: TypeGroup[];
+  /** Per model label, the I- label of its type (-1 for O). */
+  private readonly insideOf: Int32Array;
 
   constructor(
     typeHeads: readonly (readonly string[])[],
@@ -36,6 +38,7 @@ export class TypeHeadDecoder {
       const others = Int32Array.from(full.labels.keys()).filter((y) => !mine.has(y));
       return { scheme: labelScheme(Object.fromEntries(own.entries())), fullLabel, others };
     });
+    this.insideOf = Int32Array.from(full.labels, (label) => (label === 'O' ? -1 : full.labels.indexOf(`I-${label.slice(2)}`)));
   }
 
   get groupCount(): number {
@@ -70,7 +73,7 @@ export class TypeHeadDecoder {
   /** Mean probability, among all the model's labels, of the span's B- and I- labels. */
   private meanProbability(span: LabelledSpan, emissions: Float32Array): number {
     const L = this.full.labels.length;
-    const inside = this.full.labels.indexOf(`I-${this.full.labels[span.label].slice(2)}`);
+    const inside = this.insideOf[span.label];
     let sum = 0;
     for (let w = span.firstWord; w <= span.lastWord; w++) sum += Math.exp(emissions[w * L + (w === span.firstWord ? span.label : inside)]);
     return sum / (span.lastWord - span.firstWord + 1);
