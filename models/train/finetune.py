@@ -218,7 +218,17 @@ CONFIG["vocab_size"] = len(vocab)
 model = CorpusHeadsClassifier(CONFIG, len(LABELS), len(CORPUS_IDS)) if args.corpus_heads else TokenClassifier(CONFIG, len(LABELS))
 if args.init:
     ck = torch.load(args.init)
-    if "cls.weight" in ck["model"]:          # a fine-tuned checkpoint: continue training it
+    if "cls.weight" in ck["model"] and args.corpus_heads and ck.get("corpora") and ck["corpora"] != list(CORPUS_IDS):
+        # a --corpus-heads checkpoint of other corpora (the shipped model, imported, has no --extra
+        # heads): each corpus takes its own head by name; one the checkpoint lacks starts from the
+        # checkpoint's one-layer cls (the heads' mean) and learns its corpus's conventions from there
+        state = dict(ck["model"]); have = {c: i for i, c in enumerate(ck["corpora"])}
+        pick = lambda t, c: t[have[c]] if c in have else state["cls." + ("weight" if t.dim() == 3 else "bias")]
+        state["head_w"] = torch.stack([pick(ck["model"]["head_w"], c) for c in CORPUS_IDS])
+        state["head_b"] = torch.stack([pick(ck["model"]["head_b"], c) for c in CORPUS_IDS])
+        model.load_state_dict(state)
+        print("heads taken by corpus:", [c for c in CORPUS_IDS if c in have], "new:", [c for c in CORPUS_IDS if c not in have], flush=True)
+    elif "cls.weight" in ck["model"]:        # a fine-tuned checkpoint: continue training it
         model.load_state_dict(ck["model"], strict=not args.corpus_heads or "head_w" in ck["model"])
         if args.corpus_heads and "head_w" not in ck["model"]:   # every head starts as its one output layer
             with torch.no_grad():

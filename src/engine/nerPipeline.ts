@@ -10,6 +10,7 @@ import { withDocumentMentions } from './documentMentions';
 import { EngineDisposedError, ModelLoadError } from './errors';
 import { nestedOrganisms } from './nestedOrganisms';
 import { withDosedDrugs } from './dosedDrugs';
+import { mendBracketedNames } from './bracketedNames';
 import { nestedChemicals } from './nestedChemicals';
 import { completeTerms } from './termCompletion';
 import { fixOrganismBoundaries } from './organismBoundaries';
@@ -155,7 +156,8 @@ export class NerPipeline implements NerEngine {
     const decoded = completeTerms(sentence.words, labelled, this.scheme, this.gazetteer, this.bits);
     const speciesBit = this.bits.Species ?? 0;
     const bounded = fixOrganismBoundaries(text, sentence.words, decoded, this.scheme, this.gazetteer, speciesBit);
-    const spans = withDosedDrugs(text, sentence.words, bounded, this.scheme, this.gazetteer, this.bits.Chemical ?? 0, emissions);
+    const dosed = withDosedDrugs(text, sentence.words, bounded, this.scheme, this.gazetteer, this.bits.Chemical ?? 0, emissions);
+    const spans = mendBracketedNames(sentence.words, dosed, this.scheme);
     const nested = [
       ...nestedOrganisms(sentence.words, spans, this.scheme, this.gazetteer, speciesBit),
       ...nestedChemicals(sentence.words, spans, this.scheme, this.gazetteer, this.bits.Chemical ?? 0),

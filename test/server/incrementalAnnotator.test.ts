@@ -11,9 +11,10 @@ const NOTE = readFileSync(path.join(__dirname, '..', '..', 'examples', 'clinical
 
 /**
  * Same spans and types; scores within 0.05. A paragraph batched with different neighbours is
- * padded differently, and int8 inference then differs in the last digits: so an entity the
- * model is unsure of (under 0.55: "reduced ejection fraction" at 0.497 in one batching) may be
- * found in one and not the other; every surer one must be in both.
+ * padded differently, and int8 inference quantises its activations per batch: so an entity the
+ * model is unsure of (under 0.55 in either: "reduced ejection fraction" at 0.497 in one batching)
+ * may be found in one and not the other, and its score may differ more (CKD at 0.514 and 0.567
+ * on an AVX-512 VNNI machine); every surer one must be in both, with scores within 0.05.
  */
 function assertSameEntities(paragraphWise: Annotation[], expectedAll: Annotation[], text = NOTE): void {
   // What the server publishes: the document-wide steps over the paragraphs' entities, as the
@@ -28,7 +29,10 @@ function assertSameEntities(paragraphWise: Annotation[], expectedAll: Annotation
   const expected = inBothOrSure(expectedAll, actualAll);
   const spans = (list: Annotation[]) => list.map(({ start, end, text, type }) => ({ start, end, text, type }));
   assert.deepEqual(spans(actual), spans(expected));
-  actual.forEach((a, i) => assert.ok(Math.abs(a.score - expected[i].score) < 0.05, `score of ${a.text}: ${a.score} vs ${expected[i].score}`));
+  actual.forEach((a, i) => {
+    const sure = Math.min(a.score, expected[i].score) >= UNSURE;
+    assert.ok(!sure || Math.abs(a.score - expected[i].score) < 0.05, `score of ${a.text}: ${a.score} vs ${expected[i].score}`);
+  });
 }
 
 describe('IncrementalAnnotator with the bundled model', function () {
