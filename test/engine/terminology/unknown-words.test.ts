@@ -91,6 +91,14 @@ describe('terminology: unsure mentions without a concept', function () {
     assert.deepEqual(keptOf(0.6), ['aspirin', 'HCC827 cells (no concept)', 'hypertension']);
   });
 
+  it('keeps an unsure organism no vocabulary names when it is written as a Latin binomial', () => {
+    // From S800's dev split: fungi and gastropods the shipped NCBI Taxonomy subset does not name.
+    const doc = 'Coprinopsis cinerea and L. edodes were grown; Umbonium costatum shells; strain 0533; Timberlake isolates.';
+    const organisms = ['Coprinopsis cinerea', 'L. edodes', 'Umbonium costatum', 'strain 0533', 'Timberlake'].map((m) => ({ ...mentionIn(doc, m, 'Species'), score: 0.5 }));
+    const kept = terminology().enrich(doc, organisms);
+    assert.deepEqual(kept.map((a) => `${a.text}${a.concept ? '' : ' (no concept)'}`), ['Coprinopsis cinerea (no concept)', 'L. edodes (no concept)', 'Umbonium costatum (no concept)']);
+  });
+
   it('keeps an unsure mention the vocabulary confirms, and a sure one it does not', () => {
     assert.deepEqual(keptOf(0.35), ['aspirin', 'HCC827 cells (no concept)', 'hypertension']);
     assert.deepEqual(keptOf(0.7), ['phospho (no concept)', 'aspirin', 'INC280 (no concept)', 'HCC827 cells (no concept)', 'hypertension']);
