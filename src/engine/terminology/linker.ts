@@ -54,6 +54,11 @@ export interface LinkResult {
 
 // MeSH's Protein Structure (Phenomena and Processes › ... › Protein Conformation): domains, motifs.
 const PROTEIN_STRUCTURE = 'G02.111.570.820';
+// MeSH's Peptides (Amino Acids, Peptides, and Proteins › Peptides), typed Chemical only: peptide
+// hormones and the like ("growth hormone", "thyrotropin", "glucagon"), but not its Oligopeptides
+// ("glutathione", a chemical to BC5CDR).
+const PEPTIDES = 'D12.644';
+const OLIGOPEPTIDES = 'D12.644.456';
 
 export interface LinkerOptions {
   /**
@@ -213,9 +218,9 @@ export class Linker {
    * `onlyUntyped`, whether it names nothing but untyped MeSH concepts of any branch ("hearing",
    * "breast milk", "plasma", "patients"); `onlyProteinParts`, whether those are all parts of
    * proteins ("SH2 domains", "zinc fingers"); `noAnatomy`, whether none of it is anatomy ("blood
-   * cultures": a test).
+   * cultures": a test); `peptide`, whether it names a MeSH peptide longer than an oligopeptide ("growth hormone").
    */
-  namedKinds(text: string): { typeBits: number; onlyAnatomy: boolean; onlyUntyped: boolean; onlyProteinParts: boolean; noAnatomy: boolean } {
+  namedKinds(text: string): { typeBits: number; onlyAnatomy: boolean; onlyUntyped: boolean; onlyProteinParts: boolean; noAnatomy: boolean; peptide: boolean } {
     const entries = this.kb.lookup(text);
     let typeBits = 0;
     for (const e of this.plausible(text, entries)) typeBits |= this.kb.conceptHeader(e.concept).typeBits;
@@ -224,7 +229,8 @@ export class Linker {
     const onlyAnatomy = onlyUntyped && named.every((h) => h.treeNumbers.every((t) => t.startsWith('A')));
     const onlyProteinParts = onlyUntyped && named.every((h) => h.treeNumbers.every((t) => t.startsWith(PROTEIN_STRUCTURE)));
     const noAnatomy = named.every((h) => h.treeNumbers.every((t) => !t.startsWith('A')));
-    return { typeBits, onlyAnatomy, onlyUntyped, onlyProteinParts, noAnatomy };
+    const peptide = named.some((h) => h.treeNumbers.some((t) => t.startsWith(PEPTIDES) && !t.startsWith(OLIGOPEPTIDES)));
+    return { typeBits, onlyAnatomy, onlyUntyped, onlyProteinParts, noAnatomy, peptide };
   }
 
   private cached(text: string, type: EntityType): LinkResult | undefined {

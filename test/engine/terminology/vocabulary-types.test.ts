@@ -112,6 +112,17 @@ describe('terminology: the vocabulary types a plain name the model mistyped', fu
     ]);
   });
 
+  it('keeps a peptide hormone the model called a gene a gene, but makes an oligopeptide a chemical', () => {
+    // BC2GM dev sentences: MeSH files these hormones under chemicals alone.
+    const text = 'Serum growth hormone and thyrotropin rose after pancreozymin; glutathione was depleted.';
+    assert.deepEqual(retyped(text, [['growth hormone', 'Gene'], ['thyrotropin', 'Gene'], ['pancreozymin', 'Gene'], ['glutathione', 'Gene']]), [
+      ['growth hormone', 'Gene', undefined],
+      ['thyrotropin', 'Gene', undefined],
+      ['pancreozymin', 'Gene', undefined],
+      ['glutathione', 'Chemical', 'Gene'],
+    ]);
+  });
+
   it('never makes a gene or a cell of a common word, and leaves unknown words alone', () => {
     const text = 'A pinch of salt; the strap broke; mitochondria; zqxwvy pills.';
     assert.deepEqual(retyped(text, [['pinch', 'Disease'], ['strap', 'Disease'], ['mitochondria', 'Species'], ['zqxwvy', 'Species']]).map(([, type]) => type), ['Disease', 'Disease', 'Species', 'Species']);
