@@ -46,7 +46,7 @@ export interface EngineOptions {
   threads?: number;
   /** Default true: run inference in a worker thread so the caller's thread never blocks. */
   inWorker?: boolean;
-  /** Most model inputs (sentence windows) per inference batch, default 32; a batch also stays under 1024 padded tokens. */
+  /** Most model inputs (sentence windows) per inference batch, default 32; a batch also stays under 256 padded tokens (one long window may exceed it alone). */
   batchSize?: number;
 }
 

@@ -29,11 +29,14 @@ import { WordPieceEncoder } from './wordPieces';
 export const WINDOW_OVERLAP = 32;
 const DEFAULT_BATCH_SIZE = 32;
 /**
- * Most padded tokens per batch. Measured on BC5CDR with the q8 model at 1 thread: 256 to 1024
- * run at the same speed, 64 rows of ~40 pieces (~2.6k tokens) about 20 % slower (likely as the
- * activations stop fitting in cache). Long windows (128 pieces) thus go 8 to a batch.
+ * Most padded tokens per batch. Measured with the q8 model at 1 thread: on sessions 1–2's machine
+ * (BC5CDR) 256 to 1024 ran at the same speed, 64 rows of ~40 pieces (~2.6k tokens) about 20 %
+ * slower (likely as the activations stop fitting in cache); on session 13's (Xeon, AVX-512 VNNI)
+ * 256 ran 15 % faster than 1024 on BC5CDR dev (28,000 vs 24,400 tokens/s) and 28 % faster on the
+ * example notes (`biolens bench`: 25,700 vs 20,000), 128 a little faster again. Long windows (128
+ * pieces) thus go one or two to a batch; short sentences still share one.
  */
-const BATCH_TOKENS = 1024;
+const BATCH_TOKENS = 256;
 /** Batches prepared at a time: enough to sort by length, few enough to bound memory. */
 const BATCHES_PER_CHUNK = 8;
 
