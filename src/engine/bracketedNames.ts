@@ -10,9 +10,9 @@
 //     ends before the closer (the abbreviation alone: "HPRT" of "...transferase (HPRT) locus");
 //   - an opening bracket never closed inside the span: the span ends before it.
 // On the dev splits (session 12's weights; every span this changes was wrong before): BC2GM +0.09
-// F1 (+0.08 after the terminology layer), JNLPBA +0.25, the others unchanged. Not for chemicals: a systematic name's
-// brackets ("[1R,3S]-3-[1'-adamantyl]-...") are its own, and the model's cut there is another
-// matter.
+// F1 (+0.08 after the terminology layer), JNLPBA +0.25, the others unchanged. Not for chemicals:
+// a systematic name's brackets ("[1R,3S]-3-[1'-adamantyl]-...") are its own, and the model's cut
+// there is another matter.
 import type { BertWord } from './bertWords';
 import type { LabelScheme } from './labels';
 import type { LabelledSpan } from './viterbi';

@@ -218,7 +218,8 @@ export class Linker {
    * `onlyUntyped`, whether it names nothing but untyped MeSH concepts of any branch ("hearing",
    * "breast milk", "plasma", "patients"); `onlyProteinParts`, whether those are all parts of
    * proteins ("SH2 domains", "zinc fingers"); `noAnatomy`, whether none of it is anatomy ("blood
-   * cultures": a test); `peptide`, whether it names a MeSH peptide longer than an oligopeptide ("growth hormone").
+   * cultures": a test); `peptide`, whether it names a MeSH peptide longer than an oligopeptide
+   * ("growth hormone").
    */
   namedKinds(text: string): { typeBits: number; onlyAnatomy: boolean; onlyUntyped: boolean; onlyProteinParts: boolean; noAnatomy: boolean; peptide: boolean } {
     const entries = this.kb.lookup(text);
