@@ -223,9 +223,9 @@ if args.init:
         # heads): each corpus takes its own head by name; one the checkpoint lacks starts from the
         # checkpoint's one-layer cls (the heads' mean) and learns its corpus's conventions from there
         state = dict(ck["model"]); have = {c: i for i, c in enumerate(ck["corpora"])}
-        pick = lambda t, c: t[have[c]] if c in have else state["cls." + ("weight" if t.dim() == 3 else "bias")]
-        state["head_w"] = torch.stack([pick(ck["model"]["head_w"], c) for c in CORPUS_IDS])
-        state["head_b"] = torch.stack([pick(ck["model"]["head_b"], c) for c in CORPUS_IDS])
+        def by_corpus(heads, mean):
+            return torch.stack([state[heads][have[c]] if c in have else state[mean] for c in CORPUS_IDS])
+        state["head_w"], state["head_b"] = by_corpus("head_w", "cls.weight"), by_corpus("head_b", "cls.bias")
         model.load_state_dict(state)
         print("heads taken by corpus:", [c for c in CORPUS_IDS if c in have], "new:", [c for c in CORPUS_IDS if c not in have], flush=True)
     elif "cls.weight" in ck["model"]:        # a fine-tuned checkpoint: continue training it

@@ -98,11 +98,6 @@ export class TokenClassifierSession {
     return classifier;
   }
 
-  /** Logits, rows x seqLen x numLabels. */
-  async logits(batch: InputBatch): Promise<Float32Array> {
-    return (await this.scores(batch)).logits;
-  }
-
   /** Logits, and the type groups' log-probabilities when the model has type heads. */
   async scores(batch: InputBatch): Promise<BatchScores> {
     const out = await this.run(batch);
