@@ -14,8 +14,8 @@ import type { Terminology } from './terminology';
 const MAX_CACHED_PARAGRAPHS = 20_000;
 
 export class IncrementalEnricher {
-  // Per paragraph, per entity what it became (none: left out by the terminology layer).
-  private readonly cache = new Map<string, Annotation[][]>();
+  // Per paragraph, per entity its score then and what it became (none: left out by the terminology layer).
+  private readonly cache = new Map<string, { score: number; became: Annotation[] }[]>();
   private definitionsKey = '';
 
   constructor(readonly terminology: Terminology) {}
@@ -47,13 +47,18 @@ export class IncrementalEnricher {
       for (const group of missing) {
         const own = enriched.slice(next, next + group.entities.length);
         next += group.entities.length;
-        this.cache.set(group.key, own.map((became) => became.map((a) => ({ ...a, start: a.start - group.range.start, end: a.end - group.range.start }))));
+        this.cache.set(
+          group.key,
+          own.map((became, i) => ({ score: group.entities[i].score, became: became.map((a) => ({ ...a, start: a.start - group.range.start, end: a.end - group.range.start })) })),
+        );
       }
     }
-    // Scores are today's: the same paragraph batched with other neighbours differs in the last digits.
+    // Scores are today's: the same paragraph batched with other neighbours differs in the last
+    // digits. What took its entity's score takes today's; a score of its own (a condition added
+    // beside a listed one) stays.
     return groups.flatMap((group) =>
-      (this.cache.get(group.key) ?? []).flatMap((became, i) =>
-        became.map((a) => ({ ...a, start: a.start + group.range.start, end: a.end + group.range.start, score: group.entities[i].score })),
+      (this.cache.get(group.key) ?? []).flatMap(({ score, became }, i) =>
+        became.map((a) => ({ ...a, start: a.start + group.range.start, end: a.end + group.range.start, score: a.score === score ? group.entities[i].score : a.score })),
       ),
     );
   }

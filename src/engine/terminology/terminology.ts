@@ -13,6 +13,7 @@ import { retypeByVocabulary } from './vocabularyTypes';
 import { joinVocabularyNames } from './vocabularyBoundaries';
 import { nestedDiseases } from './nestedDiseases';
 import { nestedGenes } from './nestedGenes';
+import { listedConditions } from './listedConditions';
 import { SpanIndex } from '../spanIndex';
 import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
@@ -119,8 +120,8 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     const byVocabulary = opts.vocabularyTypes !== false;
     const typed = byVocabulary ? retypeByVocabulary(linker, modelAnnotations, linking) : modelAnnotations;
     // What each model annotation became, with the index it came from: the vocabulary joins names
-    // the model cut in two and adds the diseases named inside gene and cell mentions and the genes
-    // named inside disease and cell mentions.
+    // the model cut in two and adds the diseases named inside gene and cell mentions, the genes
+    // named inside disease and cell mentions and the conditions listed beside a disease.
     let items = typed.flatMap((a, from) => (a ? [{ a, from }] : []));
     if (byVocabulary) {
       const joined = joinVocabularyNames(text, items.map((x) => x.a), linker);
@@ -129,7 +130,8 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
       const index = new SpanIndex(found);
       const diseases = nestedDiseases(text, found, linker, index);
       const genes = nestedGenes(text, found, linker, index);
-      items = items.flatMap((x, k) => [x, ...[...diseases[k], ...genes[k]].map((a) => ({ a, from: x.from }))]);
+      const listed = listedConditions(text, found, linker, index);
+      items = items.flatMap((x, k) => [x, ...[...diseases[k], ...genes[k], ...listed[k]].map((a) => ({ a, from: x.from }))]);
     }
     const annotations = items.map((x) => x.a);
     const contexts = opts.context === false ? [] : detectContext(text, annotations);

@@ -26,7 +26,7 @@ describe('terminology: genes named inside disease and cell mentions', function (
   });
 
   it('adds nothing for what names no gene, a generic protein word, a gene already found, or given mentions', () => {
-    const text = 'Vitamin E deficiency, enzyme deficiency, cytokine-stimulated cells, ADP-stimulated platelets, protein C (PC) deficiency; IgA deficiency.';
+    const text = 'Vitamin E deficiency, enzyme deficiency, cytokine-stimulated cells, ADP-stimulated platelets, protein C (PC) deficiency. IgA deficiency.';
     const mentions: Array<[string, EntityType]> = [['Vitamin E deficiency', 'Disease'], ['enzyme deficiency', 'Disease'], ['cytokine-stimulated cells', 'CellType'], ['ADP-stimulated platelets', 'CellType'], ['PC) deficiency', 'Disease']];
     assert.deepEqual(enriched(text, mentions), mentions.map(([m, type]) => `${type}:${m}`));
     const disease = mentionIn(text, 'IgA deficiency', 'Disease');
