@@ -11,6 +11,7 @@ import { TYPE_BITS } from '../src/engine/terminology/vocabularies';
 import type { EntityType } from '../src/engine/types';
 import { addId, addName, compile, type Compiled } from './vocab/compile';
 import { readCorpusNames, type CorpusName } from './vocab/corpora';
+import { geneUsage, orderGenesByUsage, usageTexts } from './vocab/geneUsage';
 import { readMesh } from './vocab/mesh';
 import { mergeConcepts } from './vocab/merge';
 import { readChebi, readDiseaseOntology } from './vocab/oboSources';
@@ -49,6 +50,8 @@ function main(): void {
   const compiled = compile(mergeConcepts(sources.flatMap((s) => s.concepts)));
   attachCorpusNames(compiled, corpusNames);
   const curated = attachCuratedAbbreviations(compiled, path.join(__dirname, 'vocab/clinical-abbreviations.tsv'));
+  const usage = geneUsage(compiled, sources.find((s) => s.info.prefix === 'HGNC')!, usageTexts(DATA));
+  log(`gene usage: ${usage.size} genes named in the training texts; ${orderGenesByUsage(compiled, usage)} names genes share listed most used first`);
 
   const manifest = writeVocabulary(
     OUT,

@@ -370,7 +370,9 @@ export class Linker {
    */
   private choose(entries: NameEntry[], type: EntityType, typedOnly = false): Omit<LinkResult, 'method'> | undefined {
     const bit = TYPE_BITS[type];
-    type Evidence = { best: number; bySource: Map<string, number>; kinds: NameKind[]; names: LinkResult['names']; breadth: number };
+    // order: where the concept first comes among the entries, which the compiler lists most used first
+    // for a name genes share (scripts/vocab/geneUsage.ts): "p21" is CDKN1A before the others.
+    type Evidence = { best: number; bySource: Map<string, number>; kinds: NameKind[]; names: LinkResult['names']; breadth: number; order: number };
     const byConcept = new Map<number, Evidence>();
     for (const e of entries) {
       const record = this.kb.conceptHeader(e.concept);
@@ -380,7 +382,7 @@ export class Linker {
       // Evidence counts the corpus weight; the confidence reported stays that of the kind of name.
       const weight = this.evidenceWeight(e) * typed;
       if (weight <= 0) continue;
-      const current: Evidence = byConcept.get(e.concept) ?? { best: 0, bySource: new Map(), kinds: [], names: [], breadth: record.ids.length };
+      const current: Evidence = byConcept.get(e.concept) ?? { best: 0, bySource: new Map(), kinds: [], names: [], breadth: record.ids.length, order: byConcept.size };
       current.names.push({ kind: e.kind, source: e.source });
       current.best = Math.max(current.best, KIND_WEIGHT[e.kind] * typed);
       current.bySource.set(e.source, Math.max(current.bySource.get(e.source) ?? 0, weight));
@@ -388,7 +390,7 @@ export class Linker {
       byConcept.set(e.concept, current);
     }
     const ranked = [...byConcept].map(([concept, c]) => ({ concept, ...c, evidence: [...c.bySource.values()].reduce((a, b) => a + b, 0) }));
-    ranked.sort((x, y) => y.evidence - x.evidence || y.best - x.best || y.breadth - x.breadth || x.concept - y.concept);
+    ranked.sort((x, y) => y.evidence - x.evidence || y.best - x.best || y.breadth - x.breadth || x.order - y.order);
     if (!ranked.length) return undefined;
     const [top, ...rest] = ranked;
     const alternatives = rest.filter((r) => r.evidence >= ALTERNATIVE_SHARE * top.evidence).map((r) => r.concept);

@@ -189,6 +189,16 @@ describe('linker', function () {
     assert.equal(link('zqxw-positive', 'Gene'), undefined);
   });
 
+  it('links an alias several genes share to the one the literature names most, and says it is ambiguous', () => {
+    // Each is an HGNC alias of two to six genes ("p21": CDKN1A, NSG1, TCEAL1 and a histone pseudogene).
+    const expected: Record<string, string> = { p21: 'HGNC:1784', p16: 'HGNC:1787', p38: 'HGNC:6876', p65: 'HGNC:9955', p50: 'HGNC:7794', p85: 'HGNC:8979', ER: 'HGNC:3467', PR: 'HGNC:8910' };
+    for (const [alias, id] of Object.entries(expected)) {
+      const result = link(alias, 'Gene');
+      assert.equal(ids(result)[0], id, `${alias}: ${knowledgeBase().concept(result!.concept).labels[0]}`);
+      assert.ok(result!.alternatives.length > 0 && result!.score < 0.95, `${alias} is flagged ambiguous`);
+    }
+  });
+
   it('can be restricted to one target vocabulary', () => {
     const meshOnly = new Linker(knowledgeBase(), { restrictTo: ['MESH'] });
     const r = meshOnly.link('heart attack', 'Disease')!;
