@@ -14,6 +14,7 @@ import { joinVocabularyNames } from './vocabularyBoundaries';
 import { nestedDiseases } from './nestedDiseases';
 import { nestedGenes } from './nestedGenes';
 import { listedConditions } from './listedConditions';
+import { isClinicalShorthand } from './clinicalShorthand';
 import { SpanIndex } from '../spanIndex';
 import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
@@ -140,7 +141,7 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     const abbreviatesOtherThing = abbreviationsOfOtherThings(shortFormsOfNonEntities(definitions, documentAnnotations), linker, kb);
     const result: Annotation[][] = modelAnnotations.map(() => []);
     annotations.forEach((a, i) => {
-      if (byVocabulary && abbreviatesOtherThing(a)) return;
+      if (byVocabulary && (abbreviatesOtherThing(a) || isClinicalShorthand(a))) return;
       if (byVocabulary && (isUnknownWord(a, links[i]) || isClinicalModifier(a, links[i], kb) || (kb.size > 0 && isUnsureWithoutConcept(a, links[i], minScoreWithoutConcept)))) return;
       const enriched: Annotation = { ...a };
       const link = links[i];

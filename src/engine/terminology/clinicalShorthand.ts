@@ -1,0 +1,24 @@
+// The shorthand of clinical notes that is never an entity: dosing times and routes ("amlodipine
+// 5 mg OD", "salbutamol inhaler PRN"), history headings ("PMH:", "HPI") and recorded negatives
+// ("Allergies: NKDA"). The model, trained on abstracts, takes some of them for chemicals or
+// diseases, and the vocabularies give a few a concept ("PRN" is an alias symbol of the gene
+// CIAO3). Only shorthand that means nothing else in biomedical text is listed: not "OD"
+// (overdose), "PR" (progesterone receptor), "STAT" (the transcription factors), "NAD"
+// (the coenzyme), "DNR" (daunorubicin), "SOB" (shortness of breath), "SC" (stem cells), "BD"
+// (Behçet's disease, bipolar disorder), "ROS" (reactive oxygen species, five BC5CDR dev
+// chemicals) or "HPC" (haematopoietic progenitor cells).
+import type { Annotation } from '../types';
+
+const SHORTHAND = new Set([
+  // when and how a drug is taken
+  'PRN', 'BID', 'TID', 'TDS', 'QID', 'QDS', 'QHS', 'QAM', 'QPM', 'NOCTE', 'MANE', 'PO', 'NBM', 'NPO',
+  // history headings
+  'PMH', 'PMHx', 'PSH', 'HPI', 'Hx', 'FHx', 'SHx', 'DHx', 'Dx', 'Rx', 'O/E', 'C/O', 'F/U',
+  // recorded negatives and orders
+  'NKDA', 'NKA', 'NKFA', 'TTO', 'DNACPR', 'DNAR', 'NOK',
+]);
+
+/** Whether `a` is, as written, clinical shorthand that names no entity. */
+export function isClinicalShorthand(a: Annotation): boolean {
+  return SHORTHAND.has(a.text);
+}
