@@ -13,7 +13,7 @@
 import type { BertWord } from './bertWords';
 import { isDrugName } from './drugStems';
 import type { Gazetteer } from './gazetteer';
-import type { LabelScheme } from './labels';
+import { typeShare, type LabelScheme } from './labels';
 import type { LabelledSpan } from './viterbi';
 
 // An amount ("5", "12.5", "49/51", "0,5") and a unit of dose right after it, as a word of its own.
@@ -52,17 +52,4 @@ export function withDosedDrugs(text: string, words: readonly BertWord[], spans: 
     w += n - 1;
   }
   return result.sort((a, b) => a.firstWord - b.firstWord);
-}
-
-/** The probability of `type`'s labels over that of every entity label, in the row at `offset`. */
-function typeShare(emissions: Float32Array, offset: number, scheme: LabelScheme, type: string): number {
-  let ofType = 0;
-  let total = 0;
-  scheme.typeOf.forEach((t, label) => {
-    if (!t) return;
-    const p = Math.exp(emissions[offset + label]);
-    total += p;
-    if (t === type) ofType += p;
-  });
-  return total > 0 ? ofType / total : 0;
 }

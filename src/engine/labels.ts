@@ -51,3 +51,20 @@ export function labelScheme(id2label: unknown): LabelScheme {
   const entityTypes = ENTITY_TYPES.filter((t) => typeOf.includes(t));
   return { labels, typeOf, isInside: inside, allowed, allowedFirst, entityTypes };
 }
+
+/**
+ * The probability of `type`'s labels over that of every entity label, in the row of label
+ * log-probabilities at `offset`: which type the model would give a word something else says is
+ * an entity (a dose after it, a negated clinical list around it).
+ */
+export function typeShare(emissions: Float32Array, offset: number, scheme: LabelScheme, type: string): number {
+  let ofType = 0;
+  let total = 0;
+  scheme.typeOf.forEach((t, label) => {
+    if (!t) return;
+    const p = Math.exp(emissions[offset + label]);
+    total += p;
+    if (t === type) ofType += p;
+  });
+  return total > 0 ? ofType / total : 0;
+}
