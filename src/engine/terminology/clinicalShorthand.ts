@@ -1,8 +1,9 @@
 // The shorthand of clinical notes that is never an entity: dosing times and routes ("amlodipine
 // 5 mg OD", "salbutamol inhaler PRN"), history headings ("PMH:", "HPI") and recorded negatives
-// ("Allergies: NKDA"). The model, trained on abstracts, takes some of them for chemicals or
-// diseases, and the vocabularies give a few a concept ("PRN" is an alias symbol of the gene
-// CIAO3). Only shorthand that means nothing else in biomedical text is listed: not "OD"
+// ("Allergies: NKDA"), and the heading "Allergies:" itself, which names the section, not a
+// finding. The model, trained on abstracts, takes some of them for chemicals or diseases, and the
+// vocabularies give a few a concept ("PRN" is an alias symbol of the gene CIAO3; "allergies" is
+// MeSH's Hypersensitivity). Only shorthand that means nothing else in biomedical text is listed: not "OD"
 // (overdose), "PR" (progesterone receptor), "STAT" (the transcription factors), "NAD"
 // (the coenzyme), "DNR" (daunorubicin), "SOB" (shortness of breath), "SC" (stem cells), "BD"
 // (Behçet's disease, bipolar disorder), "ROS" (reactive oxygen species, five BC5CDR dev
@@ -18,7 +19,10 @@ const SHORTHAND = new Set([
   'NKDA', 'NKA', 'NKFA', 'TTO', 'DNACPR', 'DNAR', 'NOK',
 ]);
 
-/** Whether `a` is, as written, clinical shorthand that names no entity. */
-export function isClinicalShorthand(a: Annotation): boolean {
-  return SHORTHAND.has(a.text);
+// Section headings a finding's name can be: only as a heading, right before its colon.
+const HEADING = /^(?:allerg(?:y|ies)|drug allerg(?:y|ies)|known allerg(?:y|ies))$/i;
+
+/** Whether `a`, an entity of `text`, is clinical shorthand or a section heading that names no entity. */
+export function isClinicalShorthand(a: Annotation, text: string): boolean {
+  return SHORTHAND.has(a.text) || (HEADING.test(a.text) && /^[ \t]*:/.test(text.slice(a.end, a.end + 4)));
 }

@@ -122,9 +122,14 @@ const NEVER_BRANCHES: Partial<Record<EntityType, RegExp>> = { Disease: /^[ABEHIK
 const NEVER_ANY = /^[ABHIKLMNVZ]/;
 const outOfBranch = (trees: string[], type: EntityType) => trees.length > 0 && trees.every((t) => (NEVER_BRANCHES[type] ?? NEVER_ANY).test(t));
 
-// A gene named with its variant or state: "KRAS G12C", "EGFR p.T790M", "BRAF V600E mutation",
-// "EGFR-mutant", "HER2-positive", "ALK-rearranged". The concept is the gene's.
-const GENE_VARIANT = /^(\S+?)(?:\s+(?:p\.)?\p{Lu}\d{1,4}(?:\p{Lu}|del|fs|\*)(?:\s+(?:mutations?|mutants?|variants?))?|-(?:mutant|mutated|positive|negative|null|deficient|amplified|rearranged|expressing))$/u;
+// A gene named with its variant or state: "KRAS G12C", "EGFR p.T790M", "BRCA2 c.5946delT",
+// "BRAF V600E mutation", "BRCA2 variant", "MYC amplification", "EGFR-mutant", "HER2-positive",
+// "ALK-rearranged". The concept is the gene's.
+const ALTERATION = String.raw`(?:mutations?|mutants?|variants?|alleles?|polymorphisms?|deletions?|amplifications?|rearrangements?|fusions?|knockdown|knockout)`;
+const GENE_VARIANT = new RegExp(
+  String.raw`^(\S+?)(?:\s+(?:(?:p\.)?\p{Lu}\d{1,4}(?:\p{Lu}|del|fs|\*)|[cgp]\.\S+)(?:\s+${ALTERATION})?|\s+${ALTERATION}|-(?:mutant|mutated|positive|negative|null|deficient|amplified|rearranged|expressing))$`,
+  'u',
+);
 
 /** The gene's name in a mention naming it with a variant or state, if it is one. */
 export function geneOfVariant(text: string): string | undefined {

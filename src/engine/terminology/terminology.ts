@@ -141,7 +141,7 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     const abbreviatesOtherThing = abbreviationsOfOtherThings(shortFormsOfNonEntities(definitions, documentAnnotations), linker, kb);
     const result: Annotation[][] = modelAnnotations.map(() => []);
     annotations.forEach((a, i) => {
-      if (byVocabulary && (abbreviatesOtherThing(a) || isClinicalShorthand(a))) return;
+      if (byVocabulary && (abbreviatesOtherThing(a) || isClinicalShorthand(a, text))) return;
       if (byVocabulary && (isUnknownWord(a, links[i]) || isClinicalModifier(a, links[i], kb) || (kb.size > 0 && isUnsureWithoutConcept(a, links[i], minScoreWithoutConcept)))) return;
       const enriched: Annotation = { ...a };
       const link = links[i];

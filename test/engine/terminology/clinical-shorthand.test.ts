@@ -5,10 +5,10 @@ import { enrichedMentions as enriched } from './shared';
 describe('terminology: clinical shorthand', function () {
   this.timeout(20_000);
 
-  it('leaves out dosing times, history headings and recorded negatives, keeping the entities beside them', () => {
-    const text = 'PMH: gout. Allergies: NKDA. Salbutamol inhaler PRN, colchicine 500 mcg QDS.';
-    assert.deepEqual(enriched(text, [['PMH', 'Disease'], ['gout', 'Disease'], ['NKDA', 'Disease'], ['Salbutamol', 'Chemical'], ['PRN', 'Chemical'], ['colchicine', 'Chemical'], ['QDS', 'Chemical']]), [
-      'Disease:gout', 'Chemical:Salbutamol', 'Chemical:colchicine',
+  it('leaves out dosing times, history headings, recorded negatives and the heading "Allergies:", keeping the entities beside them', () => {
+    const text = 'PMH: gout. Allergies: NKDA. Salbutamol inhaler PRN, colchicine 500 mcg QDS. Seasonal allergies.';
+    assert.deepEqual(enriched(text, [['PMH', 'Disease'], ['gout', 'Disease'], ['Allergies', 'Disease'], ['NKDA', 'Disease'], ['Salbutamol', 'Chemical'], ['PRN', 'Chemical'], ['colchicine', 'Chemical'], ['QDS', 'Chemical'], ['allergies', 'Disease']]), [
+      'Disease:gout', 'Chemical:Salbutamol', 'Chemical:colchicine', 'Disease:allergies',
     ]);
   });
 

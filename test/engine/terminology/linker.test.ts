@@ -181,8 +181,8 @@ describe('linker', function () {
   it('links a gene named with its variant or state to the gene', () => {
     const symbolOf = (mention: string) => knowledgeBase().concept(link(mention, 'Gene')!.concept).labels[0];
     assert.deepEqual(
-      ['KRAS G12C', 'EGFR p.T790M', 'JAK2 V617F mutation', 'EGFR-mutant', 'HER2-positive', 'ALK-rearranged'].map(symbolOf),
-      ['KRAS', 'EGFR', 'JAK2', 'EGFR', 'ERBB2', 'ALK'],
+      ['KRAS G12C', 'EGFR p.T790M', 'JAK2 V617F mutation', 'BRCA2 c.5946delT', 'BRCA2 variant', 'MYC amplification', 'EGFR-mutant', 'HER2-positive', 'ALK-rearranged'].map(symbolOf),
+      ['KRAS', 'EGFR', 'JAK2', 'BRCA2', 'BRCA2', 'MYC', 'EGFR', 'ERBB2', 'ALK'],
     );
     const variant = link('BRAF V600E', 'Gene')!;
     assert.deepEqual([variant.method, variant.score < 1], ['partial', true], 'the variant is not the gene itself: less than a name');
