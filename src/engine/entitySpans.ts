@@ -11,7 +11,7 @@
 //     and never begins or ends with Markdown markup, a dash or an unpaired bracket: the model,
 //     trained on plain abstracts, takes in the "**" of "**capmatinib**", the bullet of
 //     "- Osimertinib alone" and the hyphen of "EGFR-mutant". Those characters are trimmed, and so
-//     are a trailing comma or conjunction ("dextran and") and a bracket opened but never closed
+//     are a trailing comma, conjunction or spaced plus ("dextran and", "salbutamol +") and a bracket opened but never closed
 //     (unless it closes right after the span: then the span takes the closing bracket in);
 //   - a span never ends inside a number: "NT-proBNP 1" of "NT-proBNP 1,450 ng/L" (the word
 //     pieces split "1,450" at its comma, and the model took the first piece in) ends before it;
@@ -30,7 +30,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 // A clinical note's "Denies orthopnoea" or "No chest pain" at a line start: the negation is context
 // (context.ts strikes the finding through), never part of the finding's name.
 const LEADING_NOISE = /^(?:[\s*_`~#>•·‐‑‒–—,;:/-]|(?:and|or|of|the|with|[Dd]enie[sd]|[Nn]o|[Ww]ithout)\s)+/u;
-const TRAILING_NOISE = /(?:[\s*_`~‐‑‒–—,;:/-]|\s['"]|\s(?:and|or|of|the|with|in|to|for|by))+$/u;
+const TRAILING_NOISE = /(?:[\s*_`~‐‑‒–—,;:/-]|\s['"+&]|\s(?:and|or|of|the|with|in|to|for|by))+$/u;
 // Hyphen-joined prefixes of a systematic name, right before the span: "D-", "S-", "alpha-",
 // "β-", "5,7-", "N6-", "cis-" (several may chain: "(2S,3R)-3-"). Not the sign of optical
 // rotation: BC5CDR leaves "(+)-" and "(-)-" out of "(+)-cibenzoline".

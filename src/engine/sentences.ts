@@ -14,6 +14,8 @@ const NEXT_CHAR = /\s*(\S)/y;
 const WORD_BEFORE_DOT = /[\p{L}\p{N}.]+$/u;
 const DOTTED_ABBREVIATION = /^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u; // e.g, i.e, U.S, Ph.D, a.m
 const INITIAL = /^\p{Lu}$/u; // J. Smith, E. coli
+// What an initial follows: a space, a bracket or a quote, not the slash of "Denies N/V/D. Hx of asthma".
+const INITIAL_BEFORE = /[\s([{"'\u201c\u2018-]/u;
 const LOWERCASE_START = /^\p{Ll}/u;
 const LIST_NUMBER = /^\s*\d{1,3}$/;
 
@@ -107,7 +109,7 @@ function isBoundary(text: string, at: number, terminator: string, next: string):
   if (ABBREVIATIONS.has(word.toLowerCase())) return false;
   // A numbered list item's "1." opens its sentence.
   if (LIST_NUMBER.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at))) return false;
-  return !DOTTED_ABBREVIATION.test(word) && !INITIAL.test(word);
+  return !DOTTED_ABBREVIATION.test(word) && !(INITIAL.test(word) && INITIAL_BEFORE.test(text[at - 2] ?? ' '));
 }
 
 function pushTrimmed(ranges: TextRange[], text: string, start: number, end: number): void {

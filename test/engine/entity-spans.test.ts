@@ -109,6 +109,11 @@ describe('spanAnnotations', () => {
     assert.deepEqual(textsFound(t, spans), ['Nausea', 'vomiting', 'hypertrophy', 'leukemia']);
   });
 
+  it('trims a spaced plus but keeps an ion\'s charge', () => {
+    const t = 'Nebulised salbutamol + ipratropium; Ca2+ and Na+ rose.';
+    assert.deepEqual(textsFound(t, [['salbutamol +', B_CHEMICAL], ['Ca2+', B_CHEMICAL], ['Na+', B_CHEMICAL]]), ['salbutamol', 'Ca2+', 'Na+']);
+  });
+
   it('leaves a leading negation out of the finding ("Denies orthopnoea", "No chest pain")', () => {
     const t = 'Denies orthopnoea. No chest pain. Nocturia.';
     assert.deepEqual(textsFound(t, [['Denies orthopnoea', B_DISEASE], ['No chest pain', B_DISEASE], ['Nocturia', B_DISEASE]]), ['orthopnoea', 'chest pain', 'Nocturia']);

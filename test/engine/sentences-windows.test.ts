@@ -38,6 +38,11 @@ describe('sentence splitting', () => {
     }
   });
 
+  it('splits after a capital that ends a slash-joined shorthand, which is no initial', () => {
+    assert.deepEqual(split('Denies N/V/D. Hx of asthma.'), ['Denies N/V/D.', 'Hx of asthma.']);
+    assert.deepEqual(split('Grown with (E. coli) and "J. Smith" strains.'), ['Grown with (E. coli) and "J. Smith" strains.']);
+  });
+
   it('keeps closing quotes and brackets with their sentence', () => {
     assert.deepEqual(split('He said "stop." Then he left. (See above.) Next.'), ['He said "stop."', 'Then he left.', '(See above.)', 'Next.']);
   });
