@@ -21,6 +21,8 @@ export interface Concept {
   /** Linking confidence 0..1 and how the concept was found. */
   score?: number;
   match?: 'exact' | 'abbreviation' | 'fuzzy' | 'partial';
+  /** Other concepts the mention names about as well ("p21": NSG1, TCEAL1 beside CDKN1A), a few. */
+  alternatives?: Array<{ id: string; preferred: string }>;
 }
 
 export interface EntityContext {

@@ -11,6 +11,8 @@ export const DEFAULT_VOCABULARY_ORDER = ['USER', 'MESH', 'DOID', 'HP', 'CHEBI', 
 // MeSH has no definitions here; ontologies that write them come first.
 const DEFINITION_ORDER = ['USER', 'DOID', 'HP', 'CHEBI', 'SYMP'];
 const CONCEPT_SYNONYMS = 8;
+// Other senses of an ambiguous name carried for the hover: enough to show it is one of several.
+const CONCEPT_ALTERNATIVES = 3;
 
 const prefixOf = (id: string) => id.slice(0, id.indexOf(':')).toUpperCase();
 
@@ -49,6 +51,12 @@ export function toConcept(kb: KnowledgeBase, link: LinkResult, order: string[] =
   };
   if (definition) Object.assign(concept, { definition: definition.text, definitionSource: definition.source });
   if (record.semanticType) concept.semanticType = record.semanticType;
+  if (link.alternatives.length) {
+    concept.alternatives = link.alternatives.slice(0, CONCEPT_ALTERNATIVES).map((n) => {
+      const other = kb.concept(n);
+      return { id: other.ids[leadingMember(other, order)], preferred: preferredTerm(other, order) };
+    });
+  }
   return concept;
 }
 

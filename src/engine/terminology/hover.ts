@@ -1,7 +1,7 @@
 // The hover an editor shows for an entity, as Markdown, from the Annotation alone (so the
 // language server needs nothing but what enrich() returned): type and confidence, preferred
 // term, semantic type, definition with its source, ids linked to their public pages, a few
-// synonyms, context flags and the suggestion.
+// synonyms, the other concepts an ambiguous name may mean, context flags and the suggestion.
 import type { Annotation } from '../types';
 import { conceptUrl, icd10Dotted, vocabularyOf } from './vocabularies';
 
@@ -37,6 +37,9 @@ export function hoverMarkdown(a: Annotation, opts: HoverOptions = {}): string {
     lines.push('', `**Ids:** ${ids.map(idLink).join(' · ')}`);
     const synonyms = (c.synonyms ?? []).slice(0, opts.maxSynonyms ?? 5);
     if (synonyms.length) lines.push('', `**Also:** ${synonyms.map(escape).join(', ')}`);
+    // An ambiguous name: the concept shown is the likeliest, not the only one.
+    const others = c.alternatives ?? [];
+    if (others.length) lines.push('', `**“${escape(a.text)}” may also name:** ${others.map((o) => `${escape(o.preferred)} (${idLink(o.id)})`).join(' · ')}`);
   }
   const flags = a.context ? (['negated', 'uncertain', 'historical', 'family'] as const).filter((f) => a.context![f]) : [];
   if (flags.length) lines.push('', `**Context:** ${flags.map((f) => (f === 'family' ? 'family member' : f)).join(', ')}`);

@@ -45,6 +45,17 @@ describe('hover markdown', function () {
     assert.match(t.hoverMarkdown(species), /\[NCBITaxon:1280\]\(https:\/\/www\.ncbi\.nlm\.nih\.gov\/Taxonomy\/Browser\/wwwtax\.cgi\?id=1280\)/);
   });
 
+  it('names the other concepts an ambiguous name may mean, and nothing more for an unambiguous one', () => {
+    const t = terminology();
+    const note = 'Western blot for p21 and MDM2.';
+    const [p21, mdm2] = t.enrich(note, [mentionIn(note, 'p21', 'Gene'), mentionIn(note, 'MDM2', 'Gene')]);
+    const md = t.hoverMarkdown(p21);
+    assert.match(md, /^### CDKN1A$/m);
+    const others = /\*\*“p21” may also name:\*\* (.*)/.exec(md)![1];
+    for (const gene of ['NSG1', 'TCEAL1']) assert.ok(others.includes(gene), others);
+    assert.ok(!t.hoverMarkdown(mdm2).includes('may also name'));
+  });
+
   it('says so when no concept was found', () => {
     const a: Annotation = { start: 0, end: 5, text: 'zqxwv', type: 'Chemical', score: 0.51 };
     assert.equal(hoverMarkdown(a), '**Chemical** · confidence 0.51\n\n*zqxwv*: no concept in the vocabularies');
