@@ -30,7 +30,9 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 // A clinical note's "Denies orthopnoea" or "No chest pain" at a line start: the negation is context
 // (context.ts strikes the finding through), never part of the finding's name.
 const LEADING_NOISE = /^(?:[\s*_`~#>•·‐‑‒–—,;:/-]|(?:and|or|of|the|with|[Dd]enie[sd]|[Nn]o|[Ww]ithout)\s)+/u;
-const TRAILING_NOISE = /(?:[\s*_`~‐‑‒–—,;:/-]|\s['"+&]|\s(?:and|or|of|the|with|in|to|for|by))+$/u;
+// A spaced plus after a word ("salbutamol + ipratropium") joins two names; after a symbol it is a
+// marker's or an ion's charge, as tokenised corpora write them ("CD4 +", "Na +").
+const TRAILING_NOISE = /(?:[\s*_`~‐‑‒–—,;:/-]|\s['"&]|(?<=\p{Ll}{4})\s\+|\s(?:and|or|of|the|with|in|to|for|by))+$/u;
 // Hyphen-joined prefixes of a systematic name, right before the span: "D-", "S-", "alpha-",
 // "β-", "5,7-", "N6-", "cis-" (several may chain: "(2S,3R)-3-"). Not the sign of optical
 // rotation: BC5CDR leaves "(+)-" and "(-)-" out of "(+)-cibenzoline".

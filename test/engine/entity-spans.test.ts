@@ -109,9 +109,9 @@ describe('spanAnnotations', () => {
     assert.deepEqual(textsFound(t, spans), ['Nausea', 'vomiting', 'hypertrophy', 'leukemia']);
   });
 
-  it('trims a spaced plus but keeps an ion\'s charge', () => {
-    const t = 'Nebulised salbutamol + ipratropium; Ca2+ and Na+ rose.';
-    assert.deepEqual(textsFound(t, [['salbutamol +', B_CHEMICAL], ['Ca2+', B_CHEMICAL], ['Na+', B_CHEMICAL]]), ['salbutamol', 'Ca2+', 'Na+']);
+  it('trims a spaced plus after a word but keeps a charge or a marker\'s plus', () => {
+    const t = 'Nebulised salbutamol + ipratropium; Ca2+ and Na + rose in CD4 + cells.';
+    assert.deepEqual(textsFound(t, [['salbutamol +', B_CHEMICAL], ['Ca2+', B_CHEMICAL], ['Na +', B_CHEMICAL], ['CD4 +', B_CHEMICAL]]), ['salbutamol', 'Ca2+', 'Na +', 'CD4 +']);
   });
 
   it('leaves a leading negation out of the finding ("Denies orthopnoea", "No chest pain")', () => {
