@@ -1,7 +1,9 @@
 // Where an organism's name ends. The model often stops an abbreviated binomial at its genus
 // initial ("S" or "S." of "S. tuberosum", sometimes with "tuberosum" as a second species) and runs
 // a common name on into the noun it modifies ("potato mitochondria", "human cancers"). Two rules
-// fix the Species spans of a sentence at the word level:
+// fix the Species spans of a sentence at the word level (after cutting a span at a comma: "mice,
+// knockout" of "In mice, knockout of Slc5a2...", which the gazetteer's inverted MeSH heading "Mice,
+// Knockout" led the model to; no Species mention of the dev splits has a comma):
 //   - a genus initial followed by "." and a lowercase epithet is one name: the span takes the
 //     epithet in (and any span on the epithet alone goes);
 //   - a span that starts with a complete organism name (in the gazetteer, or an abbreviated
@@ -26,6 +28,9 @@ export function fixOrganismBoundaries(text: string, words: readonly BertWord[], 
   const fixed = spans.map((span) => {
     if (scheme.typeOf[span.label] !== 'Species') return span;
     let lastWord = span.lastWord;
+    // MeSH names strains inverted ("Mice, Knockout", "Rats, Wistar"); prose never does.
+    const comma = words.slice(span.firstWord + 1, lastWord + 1).findIndex((w) => w.norm === ',');
+    if (comma >= 0) lastWord = span.firstWord + comma;
     if (binomialAt(span.firstWord) && lastWord < span.firstWord + 2) lastWord = span.firstWord + 2;
     const name = binomialAt(span.firstWord) ? 3 : gazetteer.termLength(words, span.firstWord, lastWord + 1, speciesBit);
     const next = span.firstWord + name;

@@ -81,6 +81,10 @@ describe('where an organism name ends', () => {
     assert.deepEqual(found('boundaries', 'Seeds of Triticum timopheevi.', [['Triticum timopheevi', SPECIES]]), ['Species:Triticum timopheevi']);
   });
 
+  it('ends an organism at a comma: prose never inverts a strain as MeSH does ("Mice, Knockout")', () => {
+    assert.deepEqual(found('boundaries', 'In mice, knockout of Slc5a2 abolished glycosuria.', [['mice, knockout', SPECIES]]), ['Species:mice']);
+  });
+
   it('keeps a virus named after its host whole', () => {
     assert.deepEqual(found('boundaries', 'The mouse mammary tumor virus promoter.', [['mouse mammary tumor virus', SPECIES]]), ['Species:mouse mammary tumor virus']);
   });

@@ -73,6 +73,7 @@ export const DEFAULT_CONTEXT_RULES: ContextRule[] = [
     'not significantly', 'no definite change', 'no new change', 'history of present illness', 'hpi',
     'free text', 'not appear', 'double negative', 'triple negative', 'not yet', 'no longer needed',
     'negative predictive', 'rule out criteria', 'risk of bias', 'old age', 'years old', 'year old', 'not known',
+    'with and without', 'with or without', 'with and those without', 'with or those without',
   ]),
   ...[
     'but', 'however', 'although', 'though', 'yet', 'except', 'aside from', 'apart from', 'other than',
