@@ -1,17 +1,19 @@
-// Drugs named with a dose: "Apixaban 5 mg twice daily", "Sacubitril/valsartan 49/51 mg". The
-// model learnt chemicals from abstracts, where a drug is named in a sentence; a medication list
-// gives it a capitalised word at a line start and a dose, and it has left "Apixaban 5 mg" of a
-// clinical note's list untagged while finding "apixaban" in the prose below. A word the model's
-// gazetteer lists as a chemical (or that ends in a drug stem, drugStems.ts), followed by an amount
-// and a unit of dose, is a Chemical: the dose says what kind of word it is. Drugs joined by "/"
-// before one dose ("sacubitril/valsartan") are each a Chemical.
+// Drugs named with a dose, or by their stem: "Apixaban 5 mg twice daily", "Sacubitril/valsartan
+// 49/51 mg", "empagliflozin reduced hospitalisation". The model learnt chemicals from abstracts,
+// where a drug is named in a sentence; a medication list gives it a capitalised word at a line
+// start and a dose, and it has left "Apixaban 5 mg" of a clinical note's list untagged while
+// finding "apixaban" in the prose below. A word the model's gazetteer lists as a chemical (or that
+// ends in a drug stem, drugStems.ts), followed by an amount and a unit of dose, is a Chemical: the
+// dose says what kind of word it is. Drugs joined by "/" before one dose ("sacubitril/valsartan")
+// are each a Chemical. So is a word with a drug stem without a dose: the model finds every such
+// word of BC5CDR's dev split, yet missed "empagliflozin" and "olaparib" in notes.
 //
 // A word any other span of the model covers keeps what the model said. The dose
 // says the word is part of an entity; the model says which type: the score is its probability of
 // the Chemical labels (B- or I-) among all entity labels there ("Apixaban 5 mg": O 0.86, and of
 // the rest, 0.46 chemical, 0.33 species), so the editor's confidence filter treats it like the rest.
 import type { BertWord } from './bertWords';
-import { isDrugName } from './drugStems';
+import { isDrugName, isStemmedDrugName } from './drugStems';
 import type { Gazetteer } from './gazetteer';
 import { typeShare, type LabelScheme } from './labels';
 import type { LabelledSpan } from './viterbi';
@@ -45,7 +47,13 @@ export function withDosedDrugs(text: string, words: readonly BertWord[], spans: 
   };
   for (let w = 0; w < words.length; w++) {
     const n = drugLength(w);
-    if (!n || !DOSE_AFTER.test(text.slice(words[w + n - 1].end, words[w + n - 1].end + 24))) continue;
+    if (!n) continue;
+    if (!DOSE_AFTER.test(text.slice(words[w + n - 1].end, words[w + n - 1].end + 24))) {
+      // Without a dose, a word with a drug stem is a drug all the same ("empagliflozin reduced
+      // hospitalisation", "olaparib considered if progression"): the stem is as telling as a dose.
+      if (!covered[w] && isStemmedDrugName(words[w].norm)) add(w, w);
+      continue;
+    }
     add(w, w + n - 1);
     // Back over "/"-joined one-word drugs: "sacubitril / valsartan 49/51 mg".
     for (let k = w; k >= 2 && words[k - 1].norm === '/' && words[k - 1].start === words[k - 2].end && drugLength(k - 2) === 1; k -= 2) add(k - 2, k - 2);

@@ -13,3 +13,11 @@ const DRUG_NAME = new RegExp(`^\\p{L}{2,}(?:${STEMS.join('|')})$`, 'iu');
 export function isDrugName(word: string): boolean {
   return DRUG_NAME.test(word);
 }
+
+// A stem that ends an English word too ("nostril"): telling only beside a dose.
+const ENGLISH_ENDING = /tril$/i;
+
+/** One word that ends in a drug stem no English word ends with: a drug even without a dose. */
+export function isStemmedDrugName(word: string): boolean {
+  return isDrugName(word) && !ENGLISH_ENDING.test(word);
+}

@@ -56,6 +56,12 @@ describe('drugs named with a dose', () => {
     assert.deepEqual(found('Table 5 mg doses.'), []);
   });
 
+  it('takes a word with a drug stem for a drug without a dose too, but not an English word that ends like one', () => {
+    assert.deepEqual(found('Empagliflozin reduced admissions; olaparib was considered.'), ['Empagliflozin@0.71', 'olaparib@0.71']);
+    assert.deepEqual(found('Olaparib was considered.', [['Olaparib', DISEASE, 0.6]]), ['Olaparib@0.60']);
+    assert.deepEqual(found('Bleeding from the left nostril.'), []);
+  });
+
   it('adds nothing without a Chemical label; with no chemical bit, only drug stems count', () => {
     const text = 'Metformin 500 mg, apixaban 5 mg.';
     const words = bertWords(text);
