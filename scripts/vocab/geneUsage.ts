@@ -3,7 +3,8 @@
 // PRH2; the linker, finding them equally supported, takes the first listed under the name. So
 // the compiler lists them by usage: how many times the training texts write a name of the gene
 // that no other HGNC gene has ("WAF1", "progesterone receptor"). Texts: the PubMed text for
-// pre-training and the corpora's training splits (never a development split).
+// pre-training (which holds S800's development abstracts, no gene corpus's) and the corpora's
+// training splits, never their development splits.
 import { readdirSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { normalizeTerm } from '../../src/engine/terminology/normalize';
