@@ -10,7 +10,7 @@ import { withDocumentMentions } from './documentMentions';
 import { EngineDisposedError, ModelLoadError } from './errors';
 import { nestedOrganisms } from './nestedOrganisms';
 import { withDosedDrugs } from './dosedDrugs';
-import { withNegatedFindings } from './negatedFindings';
+import { withListedFindings } from './listedFindings';
 import { mendBracketedNames } from './bracketedNames';
 import { nestedChemicals } from './nestedChemicals';
 import { completeTerms } from './termCompletion';
@@ -161,8 +161,8 @@ export class NerPipeline implements NerEngine {
     const speciesBit = this.bits.Species ?? 0;
     const bounded = fixOrganismBoundaries(text, sentence.words, decoded, this.scheme, this.gazetteer, speciesBit);
     const dosed = withDosedDrugs(text, sentence.words, bounded, this.scheme, this.gazetteer, this.bits.Chemical ?? 0, emissions);
-    const negated = withNegatedFindings(text, sentence.words, dosed, this.scheme, this.gazetteer, this.bits.Disease ?? 0, emissions);
-    const spans = mendBracketedNames(sentence.words, negated, this.scheme);
+    const listed = withListedFindings(text, sentence.words, dosed, this.scheme, this.gazetteer, this.bits.Disease ?? 0, emissions);
+    const spans = mendBracketedNames(sentence.words, listed, this.scheme);
     const nested = [
       ...nestedOrganisms(sentence.words, spans, this.scheme, this.gazetteer, speciesBit),
       ...nestedChemicals(sentence.words, spans, this.scheme, this.gazetteer, this.bits.Chemical ?? 0),
