@@ -9,7 +9,7 @@ import { DEFAULT_VOCABULARY_ORDER, toConcept } from './concepts';
 import { detectContext } from './context';
 import { applyDrugInduced } from './drugInduced';
 import { abbreviationsOfOtherThings, DEFAULT_MIN_SCORE_WITHOUT_CONCEPT, shortFormsOfNonEntities, isClinicalModifier, isUnknownWord, isUnsureWithoutConcept } from './unknownWords';
-import { retypeByVocabulary } from './vocabularyTypes';
+import { retypeByVocabulary, retypeCoordinatedSymbols } from './vocabularyTypes';
 import { joinVocabularyNames } from './vocabularyBoundaries';
 import { nestedDiseases } from './nestedDiseases';
 import { nestedGenes } from './nestedGenes';
@@ -119,7 +119,7 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
   const minScoreWithoutConcept = opts.minScoreWithoutConcept ?? DEFAULT_MIN_SCORE_WITHOUT_CONCEPT;
   const enrichEach = (text: string, modelAnnotations: Annotation[], { definitions, linking } = documentAbbreviations(text), documentAnnotations: readonly Annotation[] = modelAnnotations): Annotation[][] => {
     const byVocabulary = opts.vocabularyTypes !== false;
-    const typed = byVocabulary ? retypeByVocabulary(linker, modelAnnotations, linking) : modelAnnotations;
+    const typed = byVocabulary ? retypeCoordinatedSymbols(text, linker, retypeByVocabulary(linker, modelAnnotations, linking)) : modelAnnotations;
     // What each model annotation became, with the index it came from: the vocabulary joins names
     // the model cut in two and adds the diseases named inside gene and cell mentions, the genes
     // named inside disease and cell mentions and the conditions listed beside a disease.

@@ -129,3 +129,26 @@ function moleculeNamedAsDisease(a: Annotation, bits: number): EntityType | undef
   if (a.type !== 'Disease' || !bits || bits & TYPE_BITS.Disease || !/\s/.test(a.text.trim())) return undefined;
   return bits & TYPE_BITS.Gene ? 'Gene' : bits & TYPE_BITS.Chemical ? 'Chemical' : undefined;
 }
+
+// Two names joined as one list: "ALT and AST", "ALT/AST", "IL-6, TNF".
+const COORDINATION = /^\s*(?:,|\/|,?\s*(?:and|or))\s*$/;
+
+/**
+ * `typed` (retypeByVocabulary's result, document order), with a chemical or disease symbol that
+ * names genes and nothing of its own type made a gene when it is coordinated with a gene mention:
+ * "no hepatotoxicity on ALT and AST" (the model: ALT a gene at 0.99, AST a disease at 0.73; HGNC
+ * has AST as an alias of GOT1). Coordinated names are of one kind, and the vocabulary says which.
+ */
+export function retypeCoordinatedSymbols(text: string, linker: Linker, typed: readonly (Annotation | undefined)[]): (Annotation | undefined)[] {
+  const present = typed.flatMap((a, i) => (a ? [i] : []));
+  const result = [...typed];
+  present.forEach((i, k) => {
+    const a = typed[i]!;
+    if ((a.type !== 'Chemical' && a.type !== 'Disease') || !SYMBOL.test(a.text)) return;
+    const neighbours = [typed[present[k - 1]], typed[present[k + 1]]].filter((b): b is Annotation => !!b && b.type === 'Gene');
+    const joined = neighbours.some((b) => COORDINATION.test(b.end <= a.start ? text.slice(b.end, a.start) : text.slice(a.end, b.start)));
+    if (!joined || linker.namedKinds(a.text).typeBits !== TYPE_BITS.Gene) return;
+    result[i] = { ...a, type: 'Gene', modelType: a.modelType ?? a.type };
+  });
+  return result;
+}

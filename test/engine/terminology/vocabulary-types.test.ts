@@ -2,7 +2,7 @@
 // (the model's unknown drug names came out as species in the clinical note and in BC5CDR).
 import { strict as assert } from 'node:assert';
 import type { EntityType } from '../../../src/engine';
-import { retypeByVocabulary } from '../../../src/engine/terminology/vocabularyTypes';
+import { retypeByVocabulary, retypeCoordinatedSymbols } from '../../../src/engine/terminology/vocabularyTypes';
 import { mentionIn, terminology } from './shared';
 
 /** [text, type, modelType] of each mention after retyping, given the model's types. */
@@ -81,6 +81,17 @@ describe('terminology: the vocabulary types a plain name the model mistyped', fu
         ['adenine phosphoribosyltransferase deficiency', 'Disease', undefined],
       ],
     );
+  });
+
+  it('calls a symbol coordinated with a gene a gene when it names genes and nothing of its own type', () => {
+    const coordinated = (text: string, mentions: Array<[string, EntityType]>) =>
+      retypeCoordinatedSymbols(text, terminology().linker, mentions.map(([m, type]) => mentionIn(text, m, type))).map((a) => `${a!.type}:${a!.text}`);
+    // AST is an HGNC alias of GOT1; the model had called it a disease next to the gene ALT.
+    assert.deepEqual(coordinated('No hepatotoxicity on ALT and AST.', [['ALT', 'Gene'], ['AST', 'Disease']]), ['Gene:ALT', 'Gene:AST']);
+    assert.deepEqual(coordinated('Raised ALT/AST.', [['ALT', 'Gene'], ['AST', 'Chemical']]), ['Gene:ALT', 'Gene:AST']);
+    // Not when apart, nor for a symbol a vocabulary names as its own type (CKD is a disease).
+    assert.deepEqual(coordinated('ALT rose; AST was normal.', [['ALT', 'Gene'], ['AST', 'Disease']]), ['Gene:ALT', 'Disease:AST']);
+    assert.deepEqual(coordinated('EGFR and CKD.', [['EGFR', 'Gene'], ['CKD', 'Disease']]), ['Gene:EGFR', 'Disease:CKD']);
   });
 
   it('retypes a four-letter name', () => {
