@@ -133,18 +133,23 @@ function moleculeNamedAsDisease(a: Annotation, bits: number): EntityType | undef
 // Two names joined as one list: "ALT and AST", "ALT/AST", "IL-6, TNF".
 const COORDINATION = /^\s*(?:,|\/|,?\s*(?:and|or))\s*$/;
 
+// Below this the model is unsure of a symbol's type; over it, a chemical such as "LPS" in "LPS or
+// TNF-alpha" (0.94; the vocabularies have LPS only as an HGNC alias) keeps it.
+const UNSURE_OF_TYPE = 0.8;
+
 /**
  * `typed` (retypeByVocabulary's result, document order), with a chemical or disease symbol that
- * names genes and nothing of its own type made a gene when it is coordinated with a gene mention:
- * "no hepatotoxicity on ALT and AST" (the model: ALT a gene at 0.99, AST a disease at 0.73; HGNC
- * has AST as an alias of GOT1). Coordinated names are of one kind, and the vocabulary says which.
+ * names genes and nothing of its own type made a gene when it is coordinated with a gene mention
+ * and the model was unsure of it: "no hepatotoxicity on ALT and AST" (the model: ALT a gene at
+ * 0.99, AST a disease at 0.73; HGNC has AST as an alias of GOT1). Coordinated names are of one
+ * kind, and the vocabulary says which.
  */
 export function retypeCoordinatedSymbols(text: string, linker: Linker, typed: readonly (Annotation | undefined)[]): (Annotation | undefined)[] {
   const present = typed.flatMap((a, i) => (a ? [i] : []));
   const result = [...typed];
   present.forEach((i, k) => {
     const a = typed[i]!;
-    if ((a.type !== 'Chemical' && a.type !== 'Disease') || !SYMBOL.test(a.text)) return;
+    if ((a.type !== 'Chemical' && a.type !== 'Disease') || a.score >= UNSURE_OF_TYPE || !SYMBOL.test(a.text)) return;
     const neighbours = [typed[present[k - 1]], typed[present[k + 1]]].filter((b): b is Annotation => !!b && b.type === 'Gene');
     const joined = neighbours.some((b) => COORDINATION.test(b.end <= a.start ? text.slice(b.end, a.start) : text.slice(a.end, b.start)));
     if (!joined || linker.namedKinds(a.text).typeBits !== TYPE_BITS.Gene) return;

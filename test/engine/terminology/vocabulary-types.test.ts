@@ -83,15 +83,18 @@ describe('terminology: the vocabulary types a plain name the model mistyped', fu
     );
   });
 
-  it('calls a symbol coordinated with a gene a gene when it names genes and nothing of its own type', () => {
-    const coordinated = (text: string, mentions: Array<[string, EntityType]>) =>
-      retypeCoordinatedSymbols(text, terminology().linker, mentions.map(([m, type]) => mentionIn(text, m, type))).map((a) => `${a!.type}:${a!.text}`);
+  it('calls an unsure symbol coordinated with a gene a gene when it names genes and nothing of its own type', () => {
+    // The model's confidence: 0.99 for a gene, 0.73 for any other type unless given.
+    const coordinated = (text: string, mentions: Array<[string, EntityType, number?]>) =>
+      retypeCoordinatedSymbols(text, terminology().linker, mentions.map(([m, type, score]) => ({ ...mentionIn(text, m, type), score: score ?? (type === 'Gene' ? 0.99 : 0.73) }))).map((a) => `${a!.type}:${a!.text}`);
     // AST is an HGNC alias of GOT1; the model had called it a disease next to the gene ALT.
     assert.deepEqual(coordinated('No hepatotoxicity on ALT and AST.', [['ALT', 'Gene'], ['AST', 'Disease']]), ['Gene:ALT', 'Gene:AST']);
     assert.deepEqual(coordinated('Raised ALT/AST.', [['ALT', 'Gene'], ['AST', 'Chemical']]), ['Gene:ALT', 'Gene:AST']);
     // Not when apart, nor for a symbol a vocabulary names as its own type (CKD is a disease).
     assert.deepEqual(coordinated('ALT rose; AST was normal.', [['ALT', 'Gene'], ['AST', 'Disease']]), ['Gene:ALT', 'Disease:AST']);
     assert.deepEqual(coordinated('EGFR and CKD.', [['EGFR', 'Gene'], ['CKD', 'Disease']]), ['Gene:EGFR', 'Disease:CKD']);
+    // Nor for a symbol the model was sure of: LPS (an HGNC alias too) stays the chemical it is.
+    assert.deepEqual(coordinated('Inducible by LPS or TNF-alpha.', [['LPS', 'Chemical', 0.94], ['TNF-alpha', 'Gene']]), ['Chemical:LPS', 'Gene:TNF-alpha']);
   });
 
   it('retypes a four-letter name', () => {
