@@ -11,8 +11,9 @@
 //     and never begins or ends with Markdown markup, a dash or an unpaired bracket: the model,
 //     trained on plain abstracts, takes in the "**" of "**capmatinib**", the bullet of
 //     "- Osimertinib alone" and the hyphen of "EGFR-mutant". Those characters are trimmed, and so
-//     are a trailing comma, conjunction or spaced plus ("dextran and", "salbutamol +") and a bracket opened but never closed
-//     (unless it closes right after the span: then the span takes the closing bracket in);
+//     are a trailing comma, conjunction or spaced plus ("dextran and", "salbutamol +") and a
+//     bracket opened but never closed (unless it closes right after the span: then the span
+//     takes the closing bracket in);
 //   - a span never ends inside a number: "NT-proBNP 1" of "NT-proBNP 1,450 ng/L" (the word
 //     pieces split "1,450" at its comma, and the model took the first piece in) ends before it;
 //   - a chemical or gene name keeps its locants, stereodescriptors and Greek-letter prefixes: the

@@ -2,12 +2,12 @@
 // 5 mg OD", "salbutamol inhaler PRN"), history headings ("PMH:", "HPI") and recorded negatives
 // ("Allergies: NKDA"), and the heading "Allergies:" itself, which names the section, not a
 // finding. The model, trained on abstracts, takes some of them for chemicals or diseases, and the
-// vocabularies give a few a concept ("PRN" is an alias symbol of the gene CIAO3; "allergies" is
-// MeSH's Hypersensitivity). Only shorthand that means nothing else in biomedical text is listed: not "OD"
-// (overdose), "PR" (progesterone receptor), "STAT" (the transcription factors), "NAD"
-// (the coenzyme), "DNR" (daunorubicin), "SOB" (shortness of breath), "SC" (stem cells), "BD"
-// (Behçet's disease, bipolar disorder), "ROS" (reactive oxygen species, five BC5CDR dev
-// chemicals) or "HPC" (haematopoietic progenitor cells).
+// vocabularies give a few a concept ("PRN" is an alias symbol of the gene CIAO3; "allergies"
+// linked to MeSH's Drug Hypersensitivity). Only shorthand that means nothing else in biomedical
+// text is listed: not "OD" (overdose), "PR" (progesterone receptor), "STAT" (the transcription
+// factors), "NAD" (the coenzyme), "DNR" (daunorubicin), "SOB" (shortness of breath), "SC" (stem
+// cells), "BD" (Behçet's disease, bipolar disorder), "ROS" (reactive oxygen species, five BC5CDR
+// dev chemicals) or "HPC" (haematopoietic progenitor cells).
 import type { Annotation } from '../types';
 
 const SHORTHAND = new Set([
