@@ -79,16 +79,24 @@ export class Gazetteer {
    */
   longestTerm(words: ReadonlyArray<{ norm: string }>, i: number, to: number, accept: (mask: number) => boolean): { words: number; mask: number } {
     const first = words[i].norm;
-    const american = americanSpelling(first);
-    const longest = Math.max(this.longestFrom.get(first) ?? 0, american === first ? 0 : (this.longestFrom.get(american) ?? 0));
+    const americanFirst = americanSpelling(first);
+    const longest = Math.max(this.longestFrom.get(first) ?? 0, americanFirst === first ? 0 : (this.longestFrom.get(americanFirst) ?? 0));
     if (longest === 0) return NO_TERM;
+    // Each candidate key and its American spelling, built word by word (americanKey, without
+    // splitting every key again: this runs for every word of every sentence).
     const keys: string[] = [];
-    for (let k = i, key = ''; k < Math.min(to, i + Math.min(longest, this.maxWords)); k++) {
-      key = k === i ? words[k].norm : key + ' ' + words[k].norm;
+    const americanKeys: string[] = [];
+    const end = Math.min(to, i + Math.min(longest, this.maxWords));
+    for (let k = i, key = '', american = ''; k < end; k++) {
+      const word = words[k].norm;
+      const americanWord = k === i ? americanFirst : americanSpelling(word);
+      key = k === i ? word : key + ' ' + word;
+      american = k === i ? americanWord : american + ' ' + americanWord;
       keys.push(key);
+      americanKeys.push(american);
     }
     for (let n = keys.length; n >= 1; n--) {
-      const mask = this.acceptedMask(keys[n - 1], accept);
+      const mask = this.maskOf(keys[n - 1], americanKeys[n - 1], accept);
       if (mask !== undefined) return { words: n, mask };
     }
     return NO_TERM;
@@ -96,9 +104,12 @@ export class Gazetteer {
 
   /** The mask of `key`, or else of its American spelling, if `accept`ed. */
   private acceptedMask(key: string, accept: (mask: number) => boolean): number | undefined {
+    return this.maskOf(key, americanKey(key), accept);
+  }
+
+  private maskOf(key: string, american: string, accept: (mask: number) => boolean): number | undefined {
     const mask = this.masks.get(key);
     if (mask !== undefined && accept(mask)) return mask;
-    const american = americanKey(key);
     const other = american === key ? undefined : this.masks.get(american);
     return other !== undefined && accept(other) ? other : undefined;
   }
