@@ -22,13 +22,21 @@ const CODE = [
 // Every address has a "/", "@" or "www.", all code a backtick or "~~~": most texts have none and cost one scan.
 const MAY_HAVE_ANY = /[/@`]|www\.|~~~/i;
 
+// The language server asks twice for each analysis of a document, with the same text: the
+// document-wide step (outsideNonProse) and the suggestion guard (protectedRanges). The last
+// text's ranges are kept, so the patterns scan it once.
+let last: { text: string; ranges: readonly TextRange[] } | undefined;
+
 /** Ranges of `text` that are addresses or code (in pattern order, possibly overlapping). */
-export function nonProseRanges(text: string): TextRange[] {
+export function nonProseRanges(text: string): readonly TextRange[] {
+  if (last?.text === text) return last.ranges;
   const ranges: TextRange[] = [];
-  if (!MAY_HAVE_ANY.test(text)) return ranges;
-  for (const pattern of [...ADDRESSES, ...CODE]) {
-    for (const m of text.matchAll(pattern)) ranges.push({ start: m.index!, end: m.index! + m[0].length });
+  if (MAY_HAVE_ANY.test(text)) {
+    for (const pattern of [...ADDRESSES, ...CODE]) {
+      for (const m of text.matchAll(pattern)) ranges.push({ start: m.index!, end: m.index! + m[0].length });
+    }
   }
+  last = { text, ranges };
   return ranges;
 }
 

@@ -6,7 +6,7 @@ import type { TextRange } from '../sentences';
 
 /** Sorted, possibly overlapping ranges of `text` where no suggestion may be made: code and addresses. */
 export function protectedRanges(text: string): TextRange[] {
-  return nonProseRanges(text).sort((a, b) => a.start - b.start);
+  return [...nonProseRanges(text)].sort((a, b) => a.start - b.start);
 }
 
 export function overlapsAny(ranges: TextRange[], start: number, end: number): boolean {
