@@ -20,6 +20,7 @@
 // a concept three vocabularies agree on beats one a single vocabulary prefers.
 import type { EntityType } from '../types';
 import type { KnowledgeBase } from './knowledgeBase';
+import { alignWords } from './wordAlignment';
 import { expandCoordination } from './coordination';
 import { nounVariants } from './morphology';
 import { organRewrites } from './organs';
@@ -99,6 +100,13 @@ const RELATED_TYPES: Partial<Record<EntityType, EntityType>> = { Gene: 'Chemical
 const RELATED_TYPE_FACTOR = 0.9;
 const TYPE_SUFFIXES: Partial<Record<EntityType, string[]>> = { CellLine: ['cell'], CellType: ['cell'], Gene: ['gene', 'protein'] };
 const FUZZY_CANDIDATES = 10;
+// Words a fuzzy candidate may add to the mention without naming something narrower: a generic
+// head ("alzheimer": Alzheimer disease, "iron dextran": iron-dextran complex) or a counter-ion
+// ("para-aminohippurate": sodium para-aminohippurate). See wordAlignment.ts.
+const HARMLESS_ADDITIONS = new Set([
+  'disease', 'disorder', 'syndrome', 'complex', 'drug', 'agent', 'acid', 'salt', 'function', 'mellitus',
+  'sodium', 'disodium', 'potassium', 'calcium', 'magnesium', 'hydrochloride', 'hcl', 'hydrobromide',
+]);
 // How vocabularies name a condition's drug-induced form, most specific first.
 const INDUCERS = ['drug induced', 'medication induced', 'substance induced', 'chemically induced', 'chemical and drug induced'];
 const CACHE_LIMIT = 5_000;
@@ -270,7 +278,13 @@ export class Linker {
       const found = this.choose(this.kb.lookupKey(variant), type);
       if (found) return { ...found, method: 'fuzzy', score: found.score * VARIANT_FACTOR };
     }
-    return this.coordinated(text, type) ?? this.fuzzy(key, type) ?? this.paraphrase(key, type) ?? this.partial(key, type);
+    const coordinated = this.coordinated(text, type);
+    if (coordinated) return coordinated;
+    // A name spelt like the mention comes first; one that adds or swaps a word only when no
+    // paraphrase or shorter name fits ("renal injury" is kidney disease, not spinal injury; but
+    // "fracture" is still Fractures, Bone through "bone fracture").
+    const near = this.fuzzy(key, type);
+    return near.alike ?? this.paraphrase(key, type) ?? this.partial(key, type) ?? near.reworded;
   }
 
   /**
@@ -307,19 +321,31 @@ export class Linker {
     return found && { ...found, score: found.score * RELATED_TYPE_FACTOR };
   }
 
-  private fuzzy(key: string, type: EntityType): LinkResult | undefined {
-    if (key.length < 4) return undefined; // three letters are an abbreviation, not a misspelling
+  /**
+   * The nearest names' concept: `alike`, the nearest name whose words are the mention's words
+   * (misspelt, inflected, fewer, or with a generic head); `reworded`, the nearest one that adds a
+   * word (see wordAlignment.ts), when it comes before any alike name. A name that swaps a word of
+   * the mention for another is none ("renal injury": spinal injury; "cytotoxicity": ototoxicity).
+   */
+  private fuzzy(key: string, type: EntityType): { alike?: LinkResult; reworded?: LinkResult } {
+    if (key.length < 4) return {}; // three letters are an abbreviation, not a misspelling
     // A short symbol before a generic head ("MET inhibitor"): the head alone would decide the match.
     const head = key.slice(key.lastIndexOf(' ') + 1);
-    if (GENERIC_HEADS.has(head) && key.length - head.length - 1 < 4) return undefined;
+    if (GENERIC_HEADS.has(head) && key.length - head.length - 1 < 4) return {};
     const hits = this.kb.fuzzy(key, { typeBits: TYPE_BITS[type], minScore: this.fuzzyThreshold, limit: FUZZY_CANDIDATES });
+    let reworded: LinkResult | undefined;
     for (const hit of hits) {
       // Near a bare generic word is near nothing: "MET inhibitor" is not ChEBI's "inhibitor" role.
       if (GENERIC_HEADS.has(hit.key)) continue;
       const best = this.choose(hit.entries.filter((e) => e.kind !== 'code' && e.kind !== 'obsolete'), type);
-      if (best) return { ...best, method: 'fuzzy', score: Math.min(best.score, hit.score) };
+      if (!best) continue;
+      const found: LinkResult = { ...best, method: 'fuzzy', score: Math.min(best.score, hit.score) };
+      const { added, missing } = alignWords(key, hit.key);
+      const narrowing = added.some((w) => !HARMLESS_ADDITIONS.has(w));
+      if (!narrowing) return { alike: found, reworded };
+      if (!missing.length) reworded ??= found;
     }
-    return undefined;
+    return { reworded };
   }
 
   private partial(key: string, type: EntityType): LinkResult | undefined {

@@ -8,7 +8,7 @@ const RULES: [RegExp, string[]][] = [
   [/toxic$/, ['toxicity']],
   [/genic$/, ['genesis', 'genicity']],
   [/ptic$/, ['psy', 'psis']],
-  [/etic$/, ['esia', 'etes', 'esis']],
+  [/etic$/, ['esia', 'ete', 'esis']], // keys are singular: "diabetes" is "diabete"
   [/otic$/, ['osis']],
   [/matic$/, ['ma']],
   [/atic$/, ['asis']],

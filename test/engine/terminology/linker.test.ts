@@ -164,6 +164,19 @@ describe('linker', function () {
     assert.equal(new Linker(knowledgeBase(), { fuzzyThreshold: 0.99 }).link('myocardial infarctoin', 'Disease'), undefined);
   });
 
+  it('prefers a near name with the mention\'s own words, and never one that swaps a word', () => {
+    // Without the training corpora's names, so that the vocabularies alone decide.
+    const vocabularies = new Linker(knowledgeBase(), { corpusWeight: 0 });
+    const meshOf = (mention: string) => ids(vocabularies.link(mention, 'Disease')).find((id) => id.startsWith('MESH:'));
+    assert.equal(meshOf('overdose'), 'MESH:D062787'); // Drug Overdose, not the nearer "opiate overdose"
+    assert.equal(meshOf('renal injury'), 'MESH:D007674'); // kidney disease, not "spinal injury"
+    assert.equal(meshOf('diabetic'), 'MESH:D003920'); // Diabetes Mellitus, not "diabetic coma"
+    assert.equal(meshOf('fracture'), 'MESH:D050723'); // MeSH's narrower Fractures, Bone: nothing nearer fits
+    // "ototoxicity" and "otological toxicity" are one letter-trigram away, but other words.
+    assert.equal(link('cytotoxicity', 'Disease'), undefined);
+    assert.notEqual(meshOf('hematological toxicity'), 'MESH:D006311');
+  });
+
   it('never links a short symbol with a generic head by the head alone, nor anything to a bare generic word', () => {
     // Character n-grams of "MET inhibitor" are mostly " inhibitor": ChEBI's role, then Platelet Aggregation Inhibitors.
     assert.equal(link('MET inhibitor', 'Chemical'), undefined);
