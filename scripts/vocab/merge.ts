@@ -2,7 +2,10 @@
 // together. Union-find over cross-references and (for sources without usable xrefs) identical
 // preferred names, with one hard rule: a merged concept holds at most one id per vocabulary.
 // When several DO terms point at one MeSH descriptor, only the first (the one whose name agrees,
-// if any) merges; the others stay separate and keep the MeSH id as a cross-reference.
+// if any) merges; the others stay separate and keep the MeSH id as a cross-reference. A cross-
+// reference to a descriptor of another name, when a descriptor of the term's own name exists,
+// is not followed: DO's "tuberculosis" names MeSH Tuberculoma, its "hepatitis" Hepatitis, Chronic,
+// its "sickle cell anemia" Hemoglobin SC Disease.
 import { normalizeTerm } from '../../src/engine/terminology/normalize';
 import type { SourceConcept } from './sourceConcept';
 
@@ -33,7 +36,12 @@ export function mergeConcepts(concepts: SourceConcept[]): Cluster[] {
     for (const [a, b] of pairs) union(a, b);
   };
 
-  unionAll(xrefPairs(concepts, index, ['DOID', 'HP', 'SYMP'], 'MESH'));
+  const meshNamed = namedConcepts(concepts, 'MESH');
+  const misdirected = ([mesh, term]: [number, number]) => {
+    const own = meshNamed(concepts[term]);
+    return own !== undefined && own !== mesh && !sameName(mesh, term);
+  };
+  unionAll(xrefPairs(concepts, index, ['DOID', 'HP', 'SYMP'], 'MESH').filter((pair) => !misdirected(pair)));
   unionAll(sharedXrefPairs(concepts, 'UMLS', ['DOID', 'HP', 'SYMP']));
   unionAll(uniqueXrefPairs(concepts, index, 'DOID', 'ICD10CM'));
   unionAll(namePairs(concepts, ['CHEBI', 'NCBITaxon', 'SYMP', 'HP', 'DOID'], ['MESH', 'DOID', 'HP']));
@@ -49,6 +57,24 @@ export function mergeConcepts(concepts: SourceConcept[]): Cluster[] {
 const PRIORITY = ['MESH', 'DOID', 'HP', 'SYMP', 'CHEBI', 'HGNC', 'NCBITaxon', 'ICD10CM'];
 function byVocabularyPriority(a: SourceConcept, b: SourceConcept): number {
   return PRIORITY.indexOf(prefixOf(a.id)) - PRIORITY.indexOf(prefixOf(b.id));
+}
+
+/**
+ * The concept of vocabulary `prefix` whose preferred name a concept's preferred name is, if
+ * exactly one of a fitting type has it. (Entry terms are not enough: MeSH files "Cirrhosis" under
+ * Fibrosis, while HPO's Cirrhosis is the liver's.)
+ */
+function namedConcepts(concepts: SourceConcept[], prefix: string): (c: SourceConcept) => number | undefined {
+  const byLabel = new Map<string, number[]>();
+  concepts.forEach((c, i) => {
+    if (prefixOf(c.id) !== prefix) return;
+    const key = normalizeTerm(c.label);
+    byLabel.set(key, [...(byLabel.get(key) ?? []), i]);
+  });
+  return (c) => {
+    const targets = (byLabel.get(normalizeTerm(c.label)) ?? []).filter((t) => concepts[t].typeBits & c.typeBits);
+    return targets.length === 1 ? targets[0] : undefined;
+  };
 }
 
 /** (source concept, target concept) for every xref from `from` vocabularies to a known `to` id. */

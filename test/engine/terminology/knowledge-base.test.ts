@@ -46,6 +46,16 @@ describe('knowledge base: the shipped vocabulary', function () {
     assert.ok(record.xrefs.includes('UMLS:C0027051'));
   });
 
+  it('joins a DO term to the MeSH heading of its own name, not to another its cross-reference names', () => {
+    // DO's "tuberculosis" cross-references MeSH Tuberculoma, its "hepatitis" Hepatitis, Chronic.
+    const kb = knowledgeBase();
+    const holder = (id: string) => kb.concept(kb.conceptsWithId(id)[0]).ids;
+    assert.deepEqual(holder('DOID:399').slice(0, 2), ['MESH:D014376', 'DOID:399']);
+    assert.ok(!holder('MESH:D014375').includes('DOID:399'));
+    assert.ok(!holder('MESH:D006521').includes('DOID:2237'));
+    assert.ok(holder('DOID:10923').includes('MESH:D000755')); // sickle cell anemia, not Hemoglobin SC Disease
+  });
+
   it('types every name: HPO says "heart attack" is lay, MeSH that it is an entry term', () => {
     const kinds = knowledgeBase().lookup('heart attack').map((e) => `${e.kind}/${e.source}`).sort();
     assert.ok(kinds.includes('lay/H'), kinds.join());
