@@ -2,7 +2,9 @@
 // for identifying abbreviation definitions in biomedical text" — the algorithm scispaCy's
 // AbbreviationDetector implements. It finds "long form (SF)" and "SF (long form)" and matches
 // the short form's characters right to left inside the long form, so "heart failure (HF)" is a
-// definition and "heart rate (HF)" is not.
+// definition and "heart rate (HF)" is not. One departure: an acronym whose letters are the
+// initials of the words before it takes those words, where the paper's shortest span would stop
+// inside the last one ("combined oral contraceptives (COCs)": not "contraceptives").
 import { binomialAbbreviations } from './binomials';
 
 export interface AbbreviationDefinition {
@@ -49,7 +51,7 @@ function longFormBefore(text: string, open: number, short: string, shortStart: n
   if (!isShortForm(short)) return undefined;
   const words = wordsBefore(text, open, Math.min(short.length + 5, short.length * 2));
   if (!words) return undefined;
-  const long = bestLongForm(short, words.text);
+  const long = initialsLongForm(short, words.text) ?? bestLongForm(short, words.text);
   if (!long) return undefined;
   const longEnd = words.start + words.text.length;
   return { short, long, shortStart, shortEnd: shortStart + short.length, longStart: longEnd - long.length, longEnd };
@@ -98,6 +100,31 @@ function wordsBefore(text: string, end: number, max: number): { text: string; st
   }
   const span = text.slice(start, end).trimEnd();
   return span ? { text: span, start } : undefined;
+}
+
+// Words an acronym's letters may skip: "ratio of risks (RR)"; "quality of life (QOL)" keeps its O.
+const SKIPPED = new Set(['of', 'the', 'and', 'in', 'for', 'to', 'with', 'on', 'by', 'a', 'an']);
+
+/**
+ * The words before the parenthesis whose initials spell a short form of letters (a plural "s"
+ * aside), each letter one word: "combined oral contraceptives (COCs)". Schwartz & Hearst take the
+ * shortest span that holds the letters in order, here "contraceptives" (c-o-ntra-c-eptives), so an
+ * acronym whose letters all start words is tried first.
+ */
+export function initialsLongForm(short: string, words: string): string | undefined {
+  const letters = short.replace(/(?<=\p{Lu})s$/u, '');
+  if (!/^\p{Lu}{2,}$/u.test(letters)) return undefined;
+  const tokens = [...words.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)];
+  let needed = letters.length;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const word = tokens[i][0];
+    if (word[0].toUpperCase() === letters[needed - 1]) {
+      if (--needed === 0) return words.slice(tokens[i].index);
+    } else if (!SKIPPED.has(word.toLowerCase()) || needed === letters.length) {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -19,6 +19,15 @@ describe('abbreviation definitions (Schwartz & Hearst)', () => {
     assert.deepEqual(pairs('in the treatment of acute myeloid leukemia (AML) and'), [['AML', 'acute myeloid leukemia']]);
   });
 
+  it('prefers the words whose initials spell an acronym to the shortest span holding its letters', () => {
+    // Letter by letter, "contraceptives" holds c-o-c; the acronym spells three words.
+    assert.deepEqual(pairs('among women on combined oral contraceptives (COCs) the risk rose'), [['COCs', 'combined oral contraceptives']]);
+    assert.deepEqual(pairs('Her quality of life (QOL) improved.'), [['QOL', 'quality of life']]);
+    assert.deepEqual(pairs('The ratio of risks (RR) was 2.'), [['RR', 'ratio of risks']]);
+    // Initials that do not spell it: the shortest span, as before.
+    assert.deepEqual(pairs('the relationship of prostaglandins (PGs) to pain'), [['PGs', 'prostaglandins']]);
+  });
+
   it('accepts a short form followed by a separator inside the parenthesis', () => {
     assert.deepEqual(pairs('administered with diethylnitrosamine (DEN: 10 mg/kg/day).'), [['DEN', 'diethylnitrosamine']]);
     assert.deepEqual(pairs('with nitric oxide (NO; a vasodilator)'), [['NO', 'nitric oxide']]);
@@ -61,9 +70,11 @@ describe('abbreviation definitions (Schwartz & Hearst)', () => {
     assert.equal(map.get('OCs'), 'oral contraceptive');
   });
 
-  it('stops at the shortest match, as the paper does, even where a human reads more', () => {
-    // C-O-C is complete inside "contraceptive": the algorithm never looks at "combined oral".
-    assert.deepEqual(pairs('combined oral contraceptive (COC) users'), [['COC', 'contraceptive']]);
+  it('matches letter by letter as the paper does, stopping at the shortest span', () => {
+    // C-O-C is complete inside "contraceptive": the paper's algorithm never looks at "combined
+    // oral" (findAbbreviations tries the acronym's initials first, above).
+    assert.equal(bestLongForm('COC', 'combined oral contraceptive'), 'contraceptive');
+    assert.deepEqual(pairs('combined oral contraceptive (COC) users'), [['COC', 'combined oral contraceptive']]);
   });
 
   it('matches characters right to left as the paper describes', () => {
