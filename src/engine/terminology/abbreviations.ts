@@ -2,9 +2,10 @@
 // for identifying abbreviation definitions in biomedical text" — the algorithm scispaCy's
 // AbbreviationDetector implements. It finds "long form (SF)" and "SF (long form)" and matches
 // the short form's characters right to left inside the long form, so "heart failure (HF)" is a
-// definition and "heart rate (HF)" is not. One departure: an acronym whose letters are the
+// definition and "heart rate (HF)" is not. Two departures: an acronym whose letters are the
 // initials of the words before it takes those words, where the paper's shortest span would stop
-// inside the last one ("combined oral contraceptives (COCs)": not "contraceptives").
+// inside the last one ("combined oral contraceptives (COCs)": not "contraceptives"); and one whose
+// letters are those initials in another order is a definition too ("myotonic dystrophy (DM)").
 import { binomialAbbreviations } from './binomials';
 
 export interface AbbreviationDefinition {
@@ -51,7 +52,7 @@ function longFormBefore(text: string, open: number, short: string, shortStart: n
   if (!isShortForm(short)) return undefined;
   const words = wordsBefore(text, open, Math.min(short.length + 5, short.length * 2));
   if (!words) return undefined;
-  const long = initialsLongForm(short, words.text) ?? bestLongForm(short, words.text);
+  const long = initialsLongForm(short, words.text) ?? bestLongForm(short, words.text) ?? reorderedInitialsLongForm(short, words.text);
   if (!long) return undefined;
   const longEnd = words.start + words.text.length;
   return { short, long, shortStart, shortEnd: shortStart + short.length, longStart: longEnd - long.length, longEnd };
@@ -125,6 +126,22 @@ export function initialsLongForm(short: string, words: string): string | undefin
     }
   }
   return undefined;
+}
+
+/**
+ * The two or three words before the parenthesis whose initials are the short form's letters in
+ * another order: an acronym of a name in another language, "myotonic dystrophy (DM)" after
+ * dystrophia myotonica. Neither the paper's matching nor the initials in order find it, and the
+ * short form would keep its usual sense (diabetes mellitus) in a note that defined it.
+ */
+export function reorderedInitialsLongForm(short: string, words: string): string | undefined {
+  const letters = short.replace(/(?<=\p{Lu})s$/u, '');
+  if (!/^\p{Lu}{2,3}$/u.test(letters)) return undefined;
+  const tokens = [...words.matchAll(/[\p{L}][\p{L}'’]*/gu)].slice(-letters.length);
+  if (tokens.length < letters.length) return undefined;
+  const sorted = (s: string[]) => s.sort().join('');
+  if (sorted(tokens.map((t) => t[0][0].toUpperCase())) !== sorted([...letters])) return undefined;
+  return words.slice(tokens[0].index);
 }
 
 /**

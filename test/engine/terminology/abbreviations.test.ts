@@ -28,6 +28,12 @@ describe('abbreviation definitions (Schwartz & Hearst)', () => {
     assert.deepEqual(pairs('the relationship of prostaglandins (PGs) to pain'), [['PGs', 'prostaglandins']]);
   });
 
+  it('accepts an acronym of the words before it in another order (a name from another language)', () => {
+    // DM: dystrophia myotonica. Without the definition "DM" is read as diabetes mellitus.
+    assert.deepEqual(pairs('cognitive performance in 55 subjects with myotonic dystrophy (DM) was'), [['DM', 'myotonic dystrophy']]);
+    assert.deepEqual(pairs('the eye was normal (NE)'), []); // "normal" and "eye" are not the two words before it
+  });
+
   it('accepts a short form followed by a separator inside the parenthesis', () => {
     assert.deepEqual(pairs('administered with diethylnitrosamine (DEN: 10 mg/kg/day).'), [['DEN', 'diethylnitrosamine']]);
     assert.deepEqual(pairs('with nitric oxide (NO; a vasodilator)'), [['NO', 'nitric oxide']]);

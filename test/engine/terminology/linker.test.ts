@@ -107,6 +107,10 @@ describe('linker', function () {
     assert.equal(r.method, 'abbreviation');
     assert.equal(r.longForm, 'heart failure');
     assert.equal(ids(r)[0], 'MESH:D006333');
+    // Defined in another order (dystrophia myotonica): "DM" is no diabetes mellitus there.
+    const dm = link('DM', 'Disease', 'We studied 55 subjects with myotonic dystrophy (DM). DM is inherited.')!;
+    assert.deepEqual([dm.longForm, ids(dm)[0]], ['myotonic dystrophy', 'MESH:D009223']);
+    assert.equal(ids(link('DM', 'Disease'))[0], 'MESH:D003920');
   });
 
   it('writes out the document\'s short forms inside a longer mention', () => {
