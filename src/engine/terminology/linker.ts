@@ -280,9 +280,9 @@ export class Linker {
     }
     const coordinated = this.coordinated(text, type);
     if (coordinated) return coordinated;
-    // A name spelt like the mention comes first; one that adds or swaps a word only when no
-    // paraphrase or shorter name fits ("renal injury" is kidney disease, not spinal injury; but
-    // "fracture" is still Fractures, Bone through "bone fracture").
+    // A name spelt like the mention comes first; one that adds a word only when no paraphrase or
+    // shorter name fits ("overdose" is Drug Overdose, not opiate overdose; but "fracture" is still
+    // Fractures, Bone through "bone fracture"); one that swaps a word never (see fuzzy()).
     const near = this.fuzzy(key, type);
     return near.alike ?? this.paraphrase(key, type) ?? this.partial(key, type) ?? near.reworded;
   }

@@ -18,7 +18,7 @@ const MIN_STEM_SHARE = 0.75;
 // "choreoathetoid"/"choreoathetosis"), longest first; what is left must be MIN_STEM long.
 const ENDINGS = /(?:ational|ations|ation|ative|ators|ator|atory|ities|ity|ical|ials|ial|ium|ions|ion|ious|ous|osis|oses|otic|oid|ory|ies|ic|ia|al|ar|ed|ing|ive|ism|ist|ists|ur|y|e|s)$/;
 const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'or', 'in', 'to', 'with', 'by', 'for', 'on', 'at', 'from']);
-const LOCANT = /^(?:\d+|[a-z])$/;
+const LOCANT = /^\d+$/; // not a letter: "hepatitis a" is no misspelt "hepatitis b"
 
 /**
  * How the words of `candidate` (a normalised key) align with those of `mention` (another):
