@@ -424,7 +424,10 @@ export class Linker {
     ranked.sort((x, y) => y.evidence - x.evidence || y.best - x.best || y.breadth - x.breadth || x.order - y.order);
     if (!ranked.length) return undefined;
     const [top, ...rest] = ranked;
-    const alternatives = rest.filter((r) => r.evidence >= ALTERNATIVE_SHARE * top.evidence).map((r) => r.concept);
+    // Another sense the curated clinical list gives the same abbreviation is always an alternative,
+    // however little else supports it: "CP" is cerebral palsy to HPO too, but chest pain in a note.
+    const curatedSense = (r: (typeof ranked)[number]) => r.bySource.has(CURATED) && top.bySource.has(CURATED);
+    const alternatives = rest.filter((r) => r.evidence >= ALTERNATIVE_SHARE * top.evidence || curatedSense(r)).map((r) => r.concept);
     const kinds = top.kinds.sort((a, b) => KIND_WEIGHT[b] - KIND_WEIGHT[a]);
     return { concept: top.concept, score: top.best * (alternatives.length ? AMBIGUITY_PENALTY : 1), kinds, names: top.names, alternatives };
   }

@@ -54,6 +54,11 @@ describe('hover markdown', function () {
     const others = /\*\*“p21” may also name:\*\* (.*)/.exec(md)![1];
     for (const gene of ['NSG1', 'TCEAL1']) assert.ok(others.includes(gene), others);
     assert.ok(!t.hoverMarkdown(mdm2).includes('may also name'));
+    // An abbreviation the curated clinical list gives two senses: the other is always named, even
+    // where a vocabulary's weight makes "CP" cerebral palsy (HPO abbreviates it so).
+    const complaint = 'Presents with SOB and CP for two days.';
+    const cp = t.enrich(complaint, [mentionIn(complaint, 'CP', 'Disease')])[0];
+    assert.match(t.hoverMarkdown(cp), /\*\*“CP” may also name:\*\* Chest Pain/);
   });
 
   it('says so when no concept was found', () => {
