@@ -32,6 +32,11 @@ EXTRA_SPECS = {
     "bionlp13ge": ("BioNLP13GE-IOB", {"Protein": "Gene"}),
     "exptm": ("Ex-PTM-IOB", {"Protein": "Gene"}),
     "craft": ("CRAFT-IOB", {"GGP": "Gene"}),
+    # session 15: the gene products of three more BioNLP shared-task corpora (cancer genetics,
+    # pathway curation, infectious diseases)
+    "bionlp13cg": ("BioNLP13CG-IOB", {"Gene_or_gene_product": "Gene"}),
+    "bionlp13pc": ("BioNLP13PC-IOB", {"Gene_or_gene_product": "Gene"}),
+    "bionlp11id": ("BioNLP11ID-IOB", {"Protein": "Gene"}),
 }
 
 

@@ -8,11 +8,14 @@
 //   4. coordination: a composite mention ("renal or hepatic toxicity", "cleft lip and palate")
 //      links to the first condition it names in full (coordination.ts);
 //   5. fuzzy: the nearest names by character 3-gram TF-IDF cosine, among concepts that fit the
-//      mention's entity type, if the best reaches `fuzzyThreshold` (below it nothing is claimed);
+//      mention's entity type, if the best reaches `fuzzyThreshold` (below it nothing is claimed),
+//      and if its words are the mention's, misspelt or inflected (wordAlignment.ts);
 //   6. paraphrase: a disease described by organ and general head ("renal impairment"), by a
 //      loss of function or by its symptoms, linked to the condition it describes;
 //   7. partial: the mention without its leading modifiers ("rifampicin-induced hemolytic
-//      anemia" → hemolytic anemia), never down to a bare generic head ("disease").
+//      anemia" → hemolytic anemia), never down to a bare generic head ("disease");
+//   8. the nearest name that adds a word to the mention's ("fracture": bone fracture); one that
+//      swaps a word for another ("renal injury": spinal injury) is never taken.
 // When nothing fits the mention's type, the related type is tried (the model confuses genes with
 // chemicals, cell lines with cell types).
 // Among several concepts with the name, the one that fits the type and has the most evidence
