@@ -33,7 +33,8 @@ EXTRA_SPECS = {
     "exptm": ("Ex-PTM-IOB", {"Protein": "Gene"}),
     "craft": ("CRAFT-IOB", {"GGP": "Gene"}),
     # session 15: the gene products of three more BioNLP shared-task corpora (cancer genetics,
-    # pathway curation, infectious diseases)
+    # pathway curation, infectious diseases); annotations CC BY-SA 3.0 (13CG, 13PC) and CC BY 3.0
+    # (11ID): review share-alike before shipping weights trained on them (none are)
     "bionlp13cg": ("BioNLP13CG-IOB", {"Gene_or_gene_product": "Gene"}),
     "bionlp13pc": ("BioNLP13PC-IOB", {"Gene_or_gene_product": "Gene"}),
     "bionlp11id": ("BioNLP11ID-IOB", {"Protein": "Gene"}),
