@@ -138,7 +138,8 @@ export function reorderedInitialsLongForm(short: string, words: string): string 
   const letters = short.replace(/(?<=\p{Lu})s$/u, '');
   if (!/^\p{Lu}{2,3}$/u.test(letters)) return undefined;
   const tokens = [...words.matchAll(/[\p{L}][\p{L}'’]*/gu)].slice(-letters.length);
-  if (tokens.length < letters.length) return undefined;
+  // Content words only: "seen in eyes (EI)" defines nothing.
+  if (tokens.length < letters.length || tokens.some((t) => SKIPPED.has(t[0].toLowerCase()))) return undefined;
   const sorted = (s: string[]) => s.sort().join('');
   if (sorted(tokens.map((t) => t[0][0].toUpperCase())) !== sorted([...letters])) return undefined;
   return words.slice(tokens[0].index);

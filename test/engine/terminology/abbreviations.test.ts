@@ -32,6 +32,7 @@ describe('abbreviation definitions (Schwartz & Hearst)', () => {
     // DM: dystrophia myotonica. Without the definition "DM" is read as diabetes mellitus.
     assert.deepEqual(pairs('cognitive performance in 55 subjects with myotonic dystrophy (DM) was'), [['DM', 'myotonic dystrophy']]);
     assert.deepEqual(pairs('the eye was normal (NE)'), []); // "normal" and "eye" are not the two words before it
+    assert.deepEqual(pairs('changes were seen in eyes (EI) only'), []); // nor a function word and another
   });
 
   it('accepts a short form followed by a separator inside the parenthesis', () => {
