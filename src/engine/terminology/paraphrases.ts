@@ -19,6 +19,10 @@ const HEAD_FIRST = /^(impairment|dysfunction|damage|injury|lesion|toxicity|abnor
 // Authors name a cancer by its histology or as a tumour; MeSH files it under the organ's
 // neoplasms ("prostate adenocarcinoma", "gastric cancer": Prostatic, Stomach Neoplasms).
 const NEOPLASM = /^(.+) (?:cancer|carcinoma|adenocarcinoma|adenoma|tumor|tumour|malignancy)$/;
+// A disease named only by how it is inherited ("an autosomal recessive disorder", "X-linked
+// disease", "genetic defect"): MeSH's Genetic Diseases, Inborn (or, X-linked, Genetic Diseases,
+// X-Linked), under whose entry terms "genetic disease" and "X-linked genetic disease".
+const INHERITED = /^(?:((?:x|sex) linked) |autosomal )?(?:(?:recessive|recessively|dominant|dominantly|inherited|hereditary|heritable|genetic|familial) )?(?:(?:inherited|transmitted) )?(?:disorder|disease|condition|defect|illness)$/;
 // "adenovirus disease": vocabularies name a disease by its agent as an infection.
 const AGENT_DISEASE = /^(.+) (?:disease|illness)$/;
 // A measure said to change, with a noun ("prolongation of the QT interval", "rise in blood
@@ -68,6 +72,8 @@ function paraphrasesOf(key: string): string[] {
   if (manifestation) keys.push(manifestation[1], ...nounVariants(manifestation[1]));
   const neoplasm = NEOPLASM.exec(key);
   if (neoplasm) keys.push(`${neoplasm[1]} neoplasm`);
+  const inherited = INHERITED.exec(key);
+  if (inherited && key.includes(' ')) keys.push(...(inherited[1] ? ['x linked genetic disease'] : []), 'genetic disease');
   const agent = AGENT_DISEASE.exec(key);
   if (agent) keys.push(`${agent[1]} infection`);
   keys.push(...changedMeasure(key));

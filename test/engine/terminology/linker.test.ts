@@ -61,6 +61,10 @@ describe('linker', function () {
     assert.equal(meshId('decreased renal function'), 'MESH:D051437'); // Renal Insufficiency
     assert.equal(meshId('psychotic symptoms'), 'MESH:D011618'); // Psychotic Disorders
     assert.equal(meshId('meningococcal disease'), 'MESH:D008589'); // Meningococcal Infections
+    // A disease named only by how it is inherited.
+    assert.equal(meshId('autosomal recessive disorder'), 'MESH:D030342'); // Genetic Diseases, Inborn
+    assert.equal(meshId('X-linked disorder'), 'MESH:D040181'); // Genetic Diseases, X-Linked
+    assert.equal(meshId('chronic disease'), 'MESH:D002908'); // a name of its own: no paraphrase
     const described = mesh.link('skin lesions', 'Disease')!;
     assert.deepEqual([ids(described)[0], described.method], ['MESH:D012871', 'partial']);
     assert.ok(described.score < 0.8, 'a paraphrase is no name: its confidence says so');
