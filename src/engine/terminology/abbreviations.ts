@@ -106,6 +106,12 @@ function wordsBefore(text: string, end: number, max: number): { text: string; st
 // Words an acronym's letters may skip: "ratio of risks (RR)"; "quality of life (QOL)" keeps its O.
 const SKIPPED = new Set(['of', 'the', 'and', 'in', 'for', 'to', 'with', 'on', 'by', 'a', 'an']);
 
+/** The capitals of an acronym, a plural "s" aside ("COCs" → "COC"); undefined for anything else. */
+function acronymLetters(short: string): string | undefined {
+  const letters = short.replace(/(?<=\p{Lu})s$/u, '');
+  return /^\p{Lu}{2,}$/u.test(letters) ? letters : undefined;
+}
+
 /**
  * The words before the parenthesis whose initials spell a short form of letters (a plural "s"
  * aside), each letter one word: "combined oral contraceptives (COCs)". Schwartz & Hearst take the
@@ -113,8 +119,8 @@ const SKIPPED = new Set(['of', 'the', 'and', 'in', 'for', 'to', 'with', 'on', 'b
  * acronym whose letters all start words is tried first.
  */
 export function initialsLongForm(short: string, words: string): string | undefined {
-  const letters = short.replace(/(?<=\p{Lu})s$/u, '');
-  if (!/^\p{Lu}{2,}$/u.test(letters)) return undefined;
+  const letters = acronymLetters(short);
+  if (!letters) return undefined;
   const tokens = [...words.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)];
   let needed = letters.length;
   for (let i = tokens.length - 1; i >= 0; i--) {
@@ -135,8 +141,8 @@ export function initialsLongForm(short: string, words: string): string | undefin
  * short form would keep its usual sense (diabetes mellitus) in a note that defined it.
  */
 export function reorderedInitialsLongForm(short: string, words: string): string | undefined {
-  const letters = short.replace(/(?<=\p{Lu})s$/u, '');
-  if (!/^\p{Lu}{2,3}$/u.test(letters)) return undefined;
+  const letters = acronymLetters(short);
+  if (!letters || letters.length > 3) return undefined;
   const tokens = [...words.matchAll(/[\p{L}][\p{L}'’]*/gu)].slice(-letters.length);
   // Content words only: "seen in eyes (EI)" defines nothing.
   if (tokens.length < letters.length || tokens.some((t) => SKIPPED.has(t[0].toLowerCase()))) return undefined;

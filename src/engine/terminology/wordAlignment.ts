@@ -17,6 +17,8 @@ const MIN_STEM_SHARE = 0.75;
 // Endings that turn one word of a family into another ("olfactory"/"olfaction",
 // "choreoathetoid"/"choreoathetosis"), longest first; what is left must be MIN_STEM long.
 const ENDINGS = /(?:ational|ations|ation|ative|ators|ator|atory|ities|ity|ical|ials|ial|ium|ions|ion|ious|ous|osis|oses|otic|oid|ory|ies|ic|ia|al|ar|ed|ing|ive|ism|ist|ists|ur|y|e|s)$/;
+// Prepositions and conjunctions only: functionWords.ts's wider list holds words that tell names
+// apart here ("no", "alpha", "acid"), and a lone letter may be a name's ("hepatitis a").
 const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'or', 'in', 'to', 'with', 'by', 'for', 'on', 'at', 'from']);
 const LOCANT = /^\d+$/; // not a letter: "hepatitis a" is no misspelt "hepatitis b"
 
