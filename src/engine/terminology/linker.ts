@@ -29,7 +29,8 @@ import { nounVariants } from './morphology';
 import { organRewrites } from './organs';
 import { organismOfAdjective } from '../organismAdjectives';
 import { normalizeTerm, unorderedKey } from './normalize';
-import { conditionParaphrases, infectionSynonyms } from './paraphrases';
+import { everydaySense } from './everydayNames';
+import { conditionParaphrases, infectionSynonyms, subtypeSynonyms } from './paraphrases';
 import { CORPUS_CODES, TYPE_BITS } from './vocabularies';
 import type { NameEntry, NameKind } from './vocabFormat';
 
@@ -276,8 +277,8 @@ export class Linker {
     const reordered = key.includes(' ') ? this.choose(this.kb.lookupKey(unorderedKey(key)), type) : undefined;
     if (reordered) return { ...reordered, method: 'exact' };
     const organism = type === 'Species' ? organismOfAdjective(key) : undefined;
-    const infection = type === 'Disease' ? infectionSynonyms(key) : [];
-    for (const variant of [...nounVariants(key), ...organRewrites(key), ...(organism ? [organism] : []), ...infection]) {
+    const synonyms = type === 'Disease' ? [...infectionSynonyms(key), ...subtypeSynonyms(key)] : [];
+    for (const variant of [...nounVariants(key), ...organRewrites(key), ...(organism ? [organism] : []), ...synonyms]) {
       const found = this.choose(this.kb.lookupKey(variant), type);
       if (found) return { ...found, method: 'fuzzy', score: found.score * VARIANT_FACTOR };
     }
@@ -375,7 +376,15 @@ export class Linker {
 
   /** The best concept `text`, as written, names (see plausible and choose). */
   private byName(text: string, type: EntityType, typedOnly = false): Omit<LinkResult, 'method'> | undefined {
-    return this.choose(this.plausible(text, this.kb.lookup(text)), type, typedOnly);
+    const entries = this.plausible(text, this.kb.lookup(text));
+    const literal = this.choose(entries, type, typedOnly);
+    // An everyday word means its everyday sense ("alcohol": ethanol), unless the user's own
+    // vocabulary says otherwise; what the vocabularies call it stays an alternative.
+    const everyday = everydaySense(text, type);
+    const sense = everyday && !entries.some((e) => e.source === USER) ? this.choose(this.kb.lookup(everyday), type, typedOnly) : undefined;
+    if (!sense) return literal;
+    const others = literal ? [literal.concept, ...literal.alternatives].filter((c) => c !== sense.concept) : [];
+    return { ...sense, alternatives: [...new Set([...sense.alternatives, ...others])] };
   }
 
   /**

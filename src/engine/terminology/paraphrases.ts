@@ -47,6 +47,18 @@ const CHANGING = new RegExp(`^(?:an? )?(${CHANGE}) (.+)$`);
 // which otherwise finds a broader name ("Hepatitis, Viral, Human").
 const VIRUS_INFECTION = /^(?:(.+) virus infection|infected with (?:an? |the )?(.+) virus|(.+) virus infected)$/;
 
+// A subtype written first with the word "type" ("type B hepatitis", "type A hepatitis"):
+// vocabularies name it after the disease, by its letter or number alone ("Hepatitis B"), or
+// inverted with the word ("von Willebrand Disease, Type 1", which the linker's reordered key
+// already finds). Synonyms too: tried before fuzzy matching, which finds the bare "Hepatitis".
+const TYPE_FIRST = /^type ([a-z]|\d{1,2}[a-z]?) (.+)$/;
+
+/** "type b hepatitis" → "hepatitis b" (see TYPE_FIRST). */
+export function subtypeSynonyms(key: string): string[] {
+  const m = TYPE_FIRST.exec(key);
+  return m ? [`${m[2]} ${m[1]}`] : [];
+}
+
 /** "hepatitis c virus infection" → "hepatitis c" (see VIRUS_INFECTION). */
 export function infectionSynonyms(key: string): string[] {
   const m = VIRUS_INFECTION.exec(key);

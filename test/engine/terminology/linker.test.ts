@@ -80,6 +80,9 @@ describe('linker', function () {
     // An infection named by its virus is the disease named after the virus, not a broader one.
     assert.equal(meshId('hepatitis C virus infection'), 'MESH:D006526'); // Hepatitis C (fuzzy alone: Hepatitis, Viral, Human)
     assert.equal(meshId('infected with hepatitis C virus'), 'MESH:D006526');
+    // A subtype written first with "type" is the subtype, not the bare disease.
+    assert.equal(meshId('type B hepatitis'), 'MESH:D006509'); // Hepatitis B (the head alone: Hepatitis)
+    assert.equal(meshId('Type A hepatitis'), 'MESH:D006506');
     // The change alone, or a change of nothing the vocabulary names, is no finding.
     assert.equal(meshId('a fall'), undefined);
     assert.equal(meshId('rise in enthusiasm'), undefined);
@@ -97,6 +100,18 @@ describe('linker', function () {
     assert.equal(meshId('colorectal adenomas'), 'MESH:D015179'); // Colorectal Neoplasms
     // A general adjective is no organ: "severe" never turns into anything.
     assert.equal(meshId('severe deficits'), undefined);
+  });
+
+  it('reads an everyday word in its everyday sense, and says what else the vocabularies call it', () => {
+    const alcohol = link('alcohol', 'Chemical')!;
+    assert.equal(ids(alcohol)[0], 'MESH:D000431'); // Ethanol, not the class Alcohols of MeSH and ChEBI
+    assert.ok(alcohol.alternatives.some((c) => knowledgeBase().concept(c).ids.includes('MESH:D000438')), 'Alcohols stays an alternative');
+    assert.equal(ids(link('Alcohol', 'Chemical'))[0], 'MESH:D000431');
+    assert.equal(ids(link('salt', 'Chemical'))[0], 'MESH:D017673'); // Sodium Chloride, Dietary ("table salt")
+    // The plural is the class, and a longer name is its own.
+    assert.equal(ids(link('alcohols', 'Chemical'))[0], 'MESH:D000438');
+    assert.equal(ids(link('salts', 'Chemical'))[0], 'MESH:D012492');
+    assert.equal(ids(link('benzyl alcohol', 'Chemical'))[0], 'MESH:D001592');
   });
 
   it('prefers the concept most sources agree on', () => {
