@@ -23,6 +23,11 @@ const NEOPLASM = /^(.+) (?:cancer|carcinoma|adenocarcinoma|adenoma|tumor|tumour|
 // disease", "genetic defect"): MeSH's Genetic Diseases, Inborn (or, X-linked, Genetic Diseases,
 // X-Linked), under whose entry terms "genetic disease" and "X-linked genetic disease".
 const INHERITED = /^(?:((?:x|sex) linked) |autosomal )?(?:(?:recessive|recessively|dominant|dominantly|inherited|hereditary|heritable|genetic|familial) )?(?:(?:inherited|transmitted) )?(?:disorder|disease|condition|defect|illness)$/;
+// Authors write "malformations" and "anomalies"; MeSH files them as abnormalities ("Congenital
+// Abnormalities", "Cardiovascular Abnormalities"). Alone, or said to be developmental or
+// congenital, they are the congenital abnormalities (a "fetal malformation" is MeSH's entry term).
+const MALFORMATION = /^(?:(.+) )?(?:malformation|anomaly)$/;
+const CONGENITAL = /^(?:developmental|congenital|fetal|birth|multiple congenital)$/;
 // "adenovirus disease": vocabularies name a disease by its agent as an infection.
 const AGENT_DISEASE = /^(.+) (?:disease|illness)$/;
 // A measure said to change, with a noun ("prolongation of the QT interval", "rise in blood
@@ -86,6 +91,8 @@ function paraphrasesOf(key: string): string[] {
   if (neoplasm) keys.push(`${neoplasm[1]} neoplasm`);
   const inherited = INHERITED.exec(key);
   if (inherited && key.includes(' ')) keys.push(...(inherited[1] ? ['x linked genetic disease'] : []), 'genetic disease');
+  const malformation = MALFORMATION.exec(key);
+  if (malformation) keys.push(...(!malformation[1] || CONGENITAL.test(malformation[1]) ? ['congenital abnormality'] : [`${malformation[1]} abnormality`, `congenital ${malformation[1]} abnormality`]));
   const agent = AGENT_DISEASE.exec(key);
   if (agent) keys.push(`${agent[1]} infection`);
   keys.push(...changedMeasure(key));
