@@ -145,7 +145,7 @@ function attachCuratedAbbreviations(compiled: Compiled, file: string): CuratedAb
       continue;
     }
     addName(compiled, abbreviation, ranked[0][0], 'abbreviation', 'B');
-    curated.push({ short: abbreviation, long: longForm, ambiguous: flag === 'ambiguous' });
+    curated.push({ short: abbreviation, long: longForm, type: type as EntityType, ambiguous: flag === 'ambiguous', drugClass: flag === 'class' });
   }
   return curated;
 }

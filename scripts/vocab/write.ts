@@ -8,6 +8,7 @@ import { FuzzyIndex, POSTING_CAP } from '../../src/engine/terminology/fuzzyIndex
 import { FILES, formatConcept, formatNameEntries, VOCAB_FORMAT, type NameKind, type VocabManifest } from '../../src/engine/terminology/vocabFormat';
 import type { Compiled } from './compile';
 import type { SourceInfo } from './sourceConcept';
+import type { EntityType } from '../../src/engine/types';
 
 // Kinds a fuzzy match may land on. Inverted forms, ICD-10-CM code titles and obsolete or
 // loosely related synonyms are found only when written exactly.
@@ -19,7 +20,9 @@ const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffe
 export interface CuratedAbbreviation {
   short: string;
   long: string;
+  type: EntityType;
   ambiguous: boolean;
+  drugClass: boolean;
 }
 
 export function writeVocabulary(dir: string, compiled: Compiled, sources: (SourceInfo & { concepts: number })[], curated: CuratedAbbreviation[]): VocabManifest {
@@ -43,7 +46,8 @@ export function writeVocabulary(dir: string, compiled: Compiled, sources: (Sourc
   });
   write(FILES.fuzzy, gzipSync(FuzzyIndex.build(fuzzyKeys, typeBits, POSTING_CAP).encode(), { level: 9 }));
 
-  const abbreviations = curated.map((a) => `${normalizeTerm(a.short)}\t${a.long}${a.ambiguous ? '\tambiguous' : ''}`);
+  const flag = (a: CuratedAbbreviation) => (a.ambiguous ? 'ambiguous' : a.drugClass ? 'class' : '');
+  const abbreviations = curated.map((a) => [normalizeTerm(a.short), a.long, flag(a), a.type, a.short].join('\t'));
   writeFileSync(path.join(dir, FILES.abbreviations), abbreviations.sort().join('\n') + '\n');
   const manifest: VocabManifest = {
     format: VOCAB_FORMAT,

@@ -42,9 +42,11 @@ export class EntityPipeline {
     }
     const enricher = this.enricherFor(terminology);
     // The engine saw one paragraph at a time: abbreviations defined and names found in another
-    // paragraph are added here. The document's abbreviations are found once for every step.
+    // paragraph are added here, then the clinical abbreviations the model left out (as
+    // terminology.enrich does). The document's abbreviations are found once for every step.
     const abbreviations = documentAbbreviations(text);
-    const complete = (known: Annotation[]) => enricher.enrich(text, withDocumentMentions(text, known, abbreviations.definitions), abbreviations);
+    const complete = (known: Annotation[]) =>
+      enricher.enrich(text, terminology.withVocabularyMentions(text, withDocumentMentions(text, known, abbreviations.definitions), abbreviations), abbreviations);
     const result = await this.annotatorFor(engine).annotate(text, signal, (known) => onProgress(complete(known)));
     return {
       annotations: complete(result.annotations),

@@ -17,6 +17,8 @@ export interface Terminology {
    * `documentAnnotations` all of the document's entities when `annotations` are some of them.
    */
   enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations, documentAnnotations?: readonly Annotation[]): Annotation[][];
+  /** The document's entities with those the vocabulary alone finds (clinical abbreviations written bare). */
+  withVocabularyMentions(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations): Annotation[];
   /** Hover Markdown for an (enriched) entity. */
   hoverMarkdown(annotation: Annotation): string;
 }
@@ -26,6 +28,7 @@ export const NER_ONLY: Terminology = {
   warnings: [],
   enrich: (_text, annotations) => annotations,
   enrichEach: (_text, annotations) => annotations.map((a) => [a]),
+  withVocabularyMentions: (_text, annotations) => annotations,
   hoverMarkdown: (a) => `**${a.type}** · confidence ${a.score.toFixed(2)}`,
 };
 
@@ -53,6 +56,7 @@ export async function loadServerTerminology(preferredVocabulary: string, minScor
     warnings: terminology.warnings,
     enrich: (text, annotations) => terminology.enrich(text, annotations),
     enrichEach: (text, annotations, abbreviations, documentAnnotations) => terminology.enrichEach(text, annotations, abbreviations, documentAnnotations),
+    withVocabularyMentions: (text, annotations, abbreviations) => terminology.withVocabularyMentions(text, annotations, abbreviations),
     hoverMarkdown: (a) => terminology.hoverMarkdown(a),
   };
 }

@@ -97,6 +97,7 @@ describe('IncrementalEnricher when the terminology layer leaves entities out', (
     warnings: [],
     enrichEach: (_text, annotations) => (calls.push(annotations.map((a) => a.text)), annotations.map((a) => (a.text === 'liver' ? [] : [{ ...a }]))),
     enrich: (text, annotations) => fake.enrichEach(text, annotations).flat(),
+    withVocabularyMentions: (_text, annotations) => annotations,
     hoverMarkdown: () => '',
   };
   const at = (text: string, phrase: string, score = 0.9): Annotation => {

@@ -11,6 +11,7 @@ import { FuzzyIndex, type FuzzySearch } from './fuzzyIndex';
 import { normalizeTerm, termKeys } from './normalize';
 import { readUserVocabulary, type UserConcept } from './userVocabulary';
 import { FILES, parseConcept, parseConceptHeader, parseNameEntries, VOCAB_FORMAT, type ConceptHeader, type ConceptRecord, type NameEntry, type VocabManifest } from './vocabFormat';
+import type { EntityType } from '../types';
 import { UserOverlay } from './userOverlay';
 
 export class VocabularyLoadError extends Error {
@@ -42,11 +43,24 @@ interface Compiled {
   fuzzy: FuzzyIndex;
   /** Curated clinical abbreviations by normalised short form. */
   abbreviations: Map<string, CuratedAbbreviation>;
+  /** The same as written, one per line of the list (an older vocabulary has none). */
+  written: WrittenAbbreviation[];
 }
 
 export interface CuratedAbbreviation {
   long: string;
   ambiguous: boolean;
+}
+
+/** A curated clinical abbreviation as the list writes it ("DVT", "EtOH"), with its entity type. */
+export interface WrittenAbbreviation {
+  written: string;
+  type: EntityType;
+  long: string;
+  /** Another sense is common too ("PE": pulmonary embolism or pleural effusion). */
+  ambiguous: boolean;
+  /** A class of drugs ("NSAID", "PPI"). */
+  drugClass: boolean;
 }
 
 // Whole records are parsed only for the concepts an annotation ends up with (the linker reads
@@ -104,11 +118,13 @@ export class KnowledgeBase {
       }
     };
     const abbreviations = new Map<string, CuratedAbbreviation>();
+    const written: WrittenAbbreviation[] = [];
     if (existsSync(file(FILES.abbreviations))) {
       for (const line of readFileSync(file(FILES.abbreviations), 'utf8').split('\n')) {
-        const [short, long, flag] = line.split('\t');
+        const [short, long, flag, type, asWritten] = line.split('\t');
         if (short && long && !abbreviations.has(short)) abbreviations.set(short, { long, ambiguous: flag === 'ambiguous' });
         else if (short && flag === 'ambiguous') abbreviations.get(short)!.ambiguous = true;
+        if (long && asWritten && type) written.push({ written: asWritten, type: type as EntityType, long, ambiguous: flag === 'ambiguous', drugClass: flag === 'class' });
       }
     }
     return new KnowledgeBase({
@@ -118,6 +134,7 @@ export class KnowledgeBase {
       ids: decode(FILES.ids, BlockTable.decode),
       fuzzy: decode(FILES.fuzzy, FuzzyIndex.decode),
       abbreviations,
+      written,
     });
   }
 
@@ -191,6 +208,11 @@ export class KnowledgeBase {
   /** Abbreviations a curated list marks as having other common meanings (PE, MS, RA...). */
   isAmbiguousAbbreviation(text: string): boolean {
     return this.curatedAbbreviation(text)?.ambiguous ?? false;
+  }
+
+  /** The curated clinical abbreviations as the list writes them. */
+  writtenAbbreviations(): readonly WrittenAbbreviation[] {
+    return this.compiled?.written ?? [];
   }
 
   /** The curated clinical abbreviation written `text` (its long form says what it abbreviates). */

@@ -28,6 +28,7 @@ const POSSESSIVE = /(\p{L})['’]s(?![\p{L}\p{N}])/gu;
 // Tokens: runs of letters or runs of digits, so "CYP2D6" gives cyp 2 d 6 just like "CYP-2D6".
 const TOKEN = /\p{L}+|\p{N}+/gu;
 const ACRONYM = /^[\p{Lu}\p{N}]{2,}$/u;
+const ACRONYM_PLURAL = /^[\p{Lu}\p{N}]{3,}s$/u; // two capitals and an s are often a symbol ("PGs" stays "pgs")
 const LETTER_HYPHEN_LETTER = /(\p{L})[-‐‑–](?=\p{L})/gu;
 const HAS_LETTER_HYPHEN_LETTER = /\p{L}[-‐‑–]\p{L}/u;
 
@@ -63,8 +64,9 @@ function foldCharacters(term: string): string {
 function normalizeToken(token: string): string {
   const lower = token.toLowerCase();
   if (ROMAN[lower]) return ROMAN[lower];
-  // An acronym's final S is part of it (AIDS, CNS), not a plural.
+  // An acronym's final S is part of it (AIDS, CNS), not a plural; a lower-case s after three capitals is a plural ("UTIs").
   if (ACRONYM.test(token)) return lower;
+  if (ACRONYM_PLURAL.test(token)) return lower.slice(0, -1);
   return americanSpelling(singular(lower));
 }
 

@@ -15,6 +15,7 @@ import { nestedDiseases } from './nestedDiseases';
 import { nestedGenes } from './nestedGenes';
 import { listedConditions } from './listedConditions';
 import { isClinicalShorthand } from './clinicalShorthand';
+import { withCuratedAbbreviationMentions } from './curatedMentions';
 import { SpanIndex } from '../spanIndex';
 import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
@@ -63,9 +64,16 @@ export interface Terminology {
   /**
    * Copies of `annotations` with concept, context and suggestion added. Offsets unchanged; a
    * plain name the vocabulary types otherwise takes that type (`modelType` keeps the model's),
-   * and the name of a body part alone is left out (vocabularyTypes.ts).
+   * and the name of a body part alone is left out (vocabularyTypes.ts). The clinical
+   * abbreviations the model left out are added first (withVocabularyMentions).
    */
   enrich(text: string, annotations: Annotation[]): Annotation[];
+  /**
+   * `annotations` (a whole document's, in document order) with the entities the vocabulary alone
+   * finds: the curated clinical abbreviations a note writes bare ("Hx of DVT", curatedMentions.ts).
+   * `abbreviations` are those of `text`, passed by a caller that already found them.
+   */
+  withVocabularyMentions(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations): Annotation[];
   /**
    * enrich(), per annotation what it became: none when left out or joined into the mention before
    * or after it, itself (perhaps widened to a name it was part of), then the diseases and genes
@@ -156,12 +164,18 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     return result;
   };
 
+  const withVocabularyMentions = (text: string, annotations: Annotation[], abbreviations = documentAbbreviations(text)) =>
+    opts.vocabularyTypes === false ? annotations : withCuratedAbbreviationMentions(text, annotations, kb, abbreviations.definitions);
   return {
     kb,
     linker,
     warnings,
-    enrich: (text, annotations) => enrichEach(text, annotations).flat(),
+    enrich: (text, annotations) => {
+      const abbreviations = documentAbbreviations(text);
+      return enrichEach(text, withVocabularyMentions(text, annotations, abbreviations), abbreviations).flat();
+    },
     enrichEach,
+    withVocabularyMentions,
     hoverMarkdown: (annotation) => hoverMarkdown(annotation, { versions }),
   };
 }

@@ -10,7 +10,8 @@
 // ids.bin       sorted by id (byte order): `id TAB concept index[,index...]` (own ids and xrefs).
 // fuzzy.bin.gz  character 3-gram TF-IDF index over the keys of names.bin (fuzzyIndex.ts).
 // abbreviations.tsv  the curated clinical abbreviations: normalised short form, long form,
-//               "ambiguous" when it is never expanded without a definition in the document.
+//               "ambiguous" when it is never expanded without a definition in the document
+//               ("class" for a drug class, else empty), entity type, short form as written.
 
 export const VOCAB_FORMAT = 1;
 export const FILES = {

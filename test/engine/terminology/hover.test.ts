@@ -57,7 +57,7 @@ describe('hover markdown', function () {
     // An abbreviation the curated clinical list gives two senses: the other is always named, even
     // where a vocabulary's weight makes "CP" cerebral palsy (HPO abbreviates it so).
     const complaint = 'Presents with SOB and CP for two days.';
-    const cp = t.enrich(complaint, [mentionIn(complaint, 'CP', 'Disease')])[0];
+    const cp = t.enrich(complaint, [mentionIn(complaint, 'CP', 'Disease')]).find((a) => a.text === 'CP')!;
     assert.match(t.hoverMarkdown(cp), /\*\*“CP” may also name:\*\* Chest Pain/);
   });
 

@@ -1,0 +1,53 @@
+// Clinical abbreviations a note writes bare ("Hx of DVT") are entities even where the model
+// missed them: those of the curated clinical list with one sense, as written there.
+import { strict as assert } from 'node:assert';
+import { CURATED_MENTION_SCORE } from '../../../src/engine/terminology/curatedMentions';
+import { mentionIn, terminology } from './shared';
+
+describe('terminology: curated clinical abbreviations', function () {
+  this.timeout(20_000);
+  const enrich = (text: string, found: Array<[string, 'Disease' | 'Chemical']> = []) =>
+    terminology().enrich(text, found.map(([m, type]) => mentionIn(text, m, type)));
+  const summary = (text: string, found: Array<[string, 'Disease' | 'Chemical']> = []) =>
+    enrich(text, found).map((a) => `${a.type}:${a.text}:${a.concept?.id ?? '-'}`);
+
+  it('finds the diseases and drugs a note abbreviates, linked to their concepts', () => {
+    const note = 'PMH: HTN, T2DM, prior DVT and CVA. Social: EtOH 3 drinks/day. Meds: MTX 15 mg weekly.';
+    assert.deepEqual(summary(note, [['HTN', 'Disease']]), [
+      'Disease:HTN:MESH:D006973', 'Disease:T2DM:MESH:D003924', 'Disease:DVT:MESH:D020246', 'Disease:CVA:MESH:D020521',
+      'Chemical:EtOH:MESH:D000431', 'Chemical:MTX:MESH:D008727',
+    ]);
+    const dvt = enrich(note).find((a) => a.text === 'DVT')!;
+    assert.equal(dvt.score, CURATED_MENTION_SCORE);
+    assert.equal(dvt.suggestion?.replacement, 'deep vein thrombosis');
+  });
+
+  it('reads a plural and keeps the clinical context', () => {
+    const note = 'Recurrent UTIs. No DVT.';
+    const [utis, dvt] = enrich(note);
+    assert.deepEqual([utis.text, utis.concept?.id, dvt.text, dvt.context?.negated], ['UTIs', 'MESH:D014552', 'DVT', true]);
+  });
+
+  it('leaves out abbreviations with another common sense, drug classes, genes, and letters inside other words', () => {
+    // PE (embolism or effusion), CP (chest pain or cerebral palsy), ASA (aspirin or the anaesthetists'
+    // class), NSAID and PPI (classes), BNP (a peptide, the model's to find), "anti-CMV", "DVTx".
+    const note = 'r/o PE. Denies CP. ASA 81 mg. Avoid NSAIDs; continue PPI. BNP 450. anti-CMV IgG. DVTx, HTN_flag.';
+    assert.deepEqual(summary(note), []);
+  });
+
+  it('keeps what the document defines, the model\'s own mentions, and addresses and code, as they are', () => {
+    // The document says what "CVA" means here: the abbreviation layer follows the definition.
+    const defined = 'Costovertebral angle (CVA) tenderness was absent. No CVA tenderness today.';
+    assert.deepEqual(summary(defined), []);
+    const found = 'Deep vein thrombosis (DVT) of the left leg.';
+    assert.deepEqual(summary(found, [['Deep vein thrombosis', 'Disease'], ['DVT', 'Disease']]).length, 2);
+    const code = 'See https://example.org/DVT/guide and `if (HTN) flag();` in the template.';
+    assert.deepEqual(summary(code), []);
+  });
+
+  it('adds nothing to the mentions of a gold standard, nor without a vocabulary', () => {
+    const note = 'Hx of DVT.';
+    assert.deepEqual(terminology({ vocabularyTypes: false }).enrich(note, []), []);
+    assert.deepEqual(terminology().withVocabularyMentions(note, []).map((a) => a.text), ['DVT']);
+  });
+});
