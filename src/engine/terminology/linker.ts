@@ -25,7 +25,7 @@ import type { EntityType } from '../types';
 import type { KnowledgeBase } from './knowledgeBase';
 import { alignWords } from './wordAlignment';
 import { expandCoordination } from './coordination';
-import { nounVariants } from './morphology';
+import { amideVariants, nounVariants } from './morphology';
 import { organRewrites } from './organs';
 import { organismOfAdjective } from '../organismAdjectives';
 import { normalizeTerm, unorderedKey } from './normalize';
@@ -277,7 +277,7 @@ export class Linker {
     const reordered = key.includes(' ') ? this.choose(this.kb.lookupKey(unorderedKey(key)), type) : undefined;
     if (reordered) return { ...reordered, method: 'exact' };
     const organism = type === 'Species' ? organismOfAdjective(key) : undefined;
-    const synonyms = type === 'Disease' ? [...infectionSynonyms(key), ...subtypeSynonyms(key)] : [];
+    const synonyms = type === 'Disease' ? [...infectionSynonyms(key), ...subtypeSynonyms(key)] : type === 'Chemical' ? amideVariants(key) : [];
     for (const variant of [...nounVariants(key), ...organRewrites(key), ...(organism ? [organism] : []), ...synonyms]) {
       const found = this.choose(this.kb.lookupKey(variant), type);
       if (found) return { ...found, method: 'fuzzy', score: found.score * VARIANT_FACTOR };

@@ -31,3 +31,14 @@ export function nounVariants(key: string): string[] {
   const stem = head.replace(suffix, '');
   return endings.map((ending) => `${key.slice(0, space + 1)}${stem}${ending}`).filter((k) => k !== key);
 }
+
+// An acid's amide written as two words ("nicotinic acid amide", "benzoic acid amide"): chemists
+// and vocabularies name it in one, the acid's -ic or -oic turned into -amide ("nicotinamide",
+// "benzamide").
+const ACID_AMIDE = /^(.+?)o?ic acid amide$/;
+
+/** "nicotinic acid amide" → "nicotinamide" (see ACID_AMIDE); [] for any other key. */
+export function amideVariants(key: string): string[] {
+  const m = ACID_AMIDE.exec(key);
+  return m ? [`${m[1]}amide`] : [];
+}

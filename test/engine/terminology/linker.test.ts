@@ -114,6 +114,11 @@ describe('linker', function () {
     assert.equal(ids(link('benzyl alcohol', 'Chemical'))[0], 'MESH:D001592');
   });
 
+  it('reads an acid\'s amide written in two words as the one-word amide', () => {
+    assert.equal(ids(link('nicotinic acid amide', 'Chemical'))[0], 'MESH:D009536'); // Niacinamide (fuzzy alone: Nicotinic Acids)
+    assert.equal(ids(link('benzoic acid amide', 'Chemical'))[0], 'MESH:D001549'); // Benzamides
+  });
+
   it('prefers the concept most sources agree on', () => {
     // "convulsion" is the Symptom Ontology's preferred name for a concept of its own, and a
     // synonym of Seizures in MeSH, DO and HPO: the merged concept wins.
