@@ -327,8 +327,10 @@ export class Linker {
 
   /**
    * The nearest names' concept: `alike`, the nearest name whose words are the mention's words
-   * (misspelt, inflected, fewer, or with a generic head); `reworded`, the nearest one that adds a
-   * word (see wordAlignment.ts), when it comes before any alike name. A name that swaps a word of
+   * (misspelt, inflected, reordered, or with a generic head), else the nearest with fewer of them
+   * ("alpha2-adrenergic receptor agonist": Adrenergic alpha-2 Receptor Agonists before the nearer
+   * Adrenergic alpha-Agonists); `reworded`, the nearest one that adds a word (see
+   * wordAlignment.ts), when it comes before any alike name. A name that swaps a word of
    * the mention for another is none ("renal injury": spinal injury; "cytotoxicity": ototoxicity).
    */
   private fuzzy(key: string, type: EntityType): { alike?: LinkResult; reworded?: LinkResult } {
@@ -338,6 +340,7 @@ export class Linker {
     if (GENERIC_HEADS.has(head) && key.length - head.length - 1 < 4) return {};
     const hits = this.kb.fuzzy(key, { typeBits: TYPE_BITS[type], minScore: this.fuzzyThreshold, limit: FUZZY_CANDIDATES });
     let reworded: LinkResult | undefined;
+    let shorter: LinkResult | undefined;
     for (const hit of hits) {
       // Near a bare generic word is near nothing: "MET inhibitor" is not ChEBI's "inhibitor" role.
       if (GENERIC_HEADS.has(hit.key)) continue;
@@ -346,10 +349,12 @@ export class Linker {
       const found: LinkResult = { ...best, method: 'fuzzy', score: Math.min(best.score, hit.score) };
       const { added, missing } = alignWords(key, hit.key);
       const narrowing = added.some((w) => !HARMLESS_ADDITIONS.has(w));
-      if (!narrowing) return { alike: found, reworded };
-      if (!missing.length) reworded ??= found;
+      // A name with all of the mention's words comes before a nearer one that drops some.
+      if (!narrowing && !missing.length) return { alike: found, reworded };
+      if (!narrowing) shorter ??= found;
+      else if (!missing.length) reworded ??= found;
     }
-    return { reworded };
+    return { alike: shorter, reworded };
   }
 
   private partial(key: string, type: EntityType): LinkResult | undefined {

@@ -203,6 +203,10 @@ describe('linker', function () {
     // "ototoxicity" and "otological toxicity" are one letter-trigram away, but other words.
     assert.equal(link('cytotoxicity', 'Disease'), undefined);
     assert.notEqual(meshOf('hematological toxicity'), 'MESH:D006311');
+    // A name with all of the mention's words, reordered, before a nearer one that drops some.
+    const mesh = new Linker(knowledgeBase(), { restrictTo: ['MESH'] });
+    assert.equal(ids(mesh.link('alpha2-adrenergic receptor agonist', 'Chemical'))[0], 'MESH:D058647'); // Adrenergic alpha-2 Receptor Agonists, not alpha-Agonists
+    assert.equal(ids(mesh.link('L-dihydroxyphenylalanine', 'Chemical'))[0], 'MESH:D007980'); // Levodopa, not Dihydroxyphenylalanine
   });
 
   it('never links a short symbol with a generic head by the head alone, nor anything to a bare generic word', () => {
