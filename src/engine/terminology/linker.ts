@@ -111,6 +111,14 @@ const HARMLESS_ADDITIONS = new Set([
   'disease', 'disorder', 'syndrome', 'complex', 'drug', 'agent', 'acid', 'salt', 'function', 'mellitus',
   'sodium', 'disodium', 'potassium', 'calcium', 'magnesium', 'hydrochloride', 'hcl', 'hydrobromide',
 ]);
+// The words that make a drug's salt or hydrate of it ("dosulepin hydrochloride", "sodium
+// valproate"): the drug is its concept, and the word alone names no part of it (Hydrochloric
+// Acid is no part of a hydrochloride). Not the anions of distinct compounds ("pregnenolone
+// sulfate", "pyridoxal phosphate", "retinyl acetate").
+const SALT_FORMS = new Set([
+  'hydrochloride', 'dihydrochloride', 'hydrobromide', 'hcl', 'mesylate', 'besylate', 'maleate', 'tartrate', 'bitartrate',
+  'fumarate', 'monohydrate', 'dihydrate', 'trihydrate', 'sodium', 'disodium', 'potassium',
+]);
 // How vocabularies name a condition's drug-induced form, most specific first.
 const INDUCERS = ['drug induced', 'medication induced', 'substance induced', 'chemically induced', 'chemical and drug induced'];
 const CACHE_LIMIT = 5_000;
@@ -284,6 +292,9 @@ export class Linker {
     }
     const coordinated = this.coordinated(text, type);
     if (coordinated) return coordinated;
+    const drug = type === 'Chemical' ? withoutSaltForm(key) : undefined;
+    const ofDrug = drug && this.resolve(drug, type);
+    if (ofDrug) return { ...ofDrug, score: ofDrug.score * VARIANT_FACTOR };
     // A name spelt like the mention comes first; one that adds a word only when no paraphrase or
     // shorter name fits ("overdose" is Drug Overdose, not opiate overdose; but "fracture" is still
     // Fractures, Bone through "bone fracture"); one that swaps a word never (see fuzzy()).
@@ -361,7 +372,7 @@ export class Linker {
     const words = key.split(' ');
     for (let i = 1; i < words.length; i++) {
       const rest = words.slice(i).join(' ');
-      if (GENERIC_HEADS.has(rest) || rest.length < 4) break;
+      if (GENERIC_HEADS.has(rest) || SALT_FORMS.has(rest) || rest.length < 4) break;
       const found = this.choose(this.kb.lookupKey(rest), type, true);
       if (found) return { ...found, method: 'partial', score: found.score * PARTIAL_FACTOR };
     }
@@ -448,6 +459,17 @@ export class Linker {
     const kinds = top.kinds.sort((a, b) => KIND_WEIGHT[b] - KIND_WEIGHT[a]);
     return { concept: top.concept, score: top.best * (alternatives.length ? AMBIGUITY_PENALTY : 1), kinds, names: top.names, alternatives };
   }
+}
+
+/** A drug's salt key without its salt words ("dosulepine hydrochloride" → "dosulepine"), if it has any. */
+function withoutSaltForm(key: string): string | undefined {
+  const words = key.split(' ');
+  let first = 0;
+  let last = words.length;
+  while (first < last && SALT_FORMS.has(words[first])) first++;
+  while (last > first && SALT_FORMS.has(words[last - 1])) last--;
+  const drug = words.slice(first, last).join(' ');
+  return drug !== key && drug.length >= 4 ? drug : undefined;
 }
 
 /**

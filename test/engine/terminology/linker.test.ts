@@ -114,6 +114,12 @@ describe('linker', function () {
     assert.equal(ids(link('benzyl alcohol', 'Chemical'))[0], 'MESH:D001592');
   });
 
+  it('links a drug\'s salt to the drug, never to the salt\'s acid', () => {
+    assert.equal(ids(link('dosulepine hydrochloride', 'Chemical'))[0], 'MESH:D004308'); // Dothiepin, misspelt; not Hydrochloric Acid
+    assert.equal(link('xyzzy hydrochloride', 'Chemical'), undefined);
+    assert.equal(ids(link('sodium chloride', 'Chemical'))[0], 'MESH:D012965'); // a name of its own stays whole
+  });
+
   it('reads an acid\'s amide written in two words as the one-word amide', () => {
     assert.equal(ids(link('nicotinic acid amide', 'Chemical'))[0], 'MESH:D009536'); // Niacinamide (fuzzy alone: Nicotinic Acids)
     assert.equal(ids(link('benzoic acid amide', 'Chemical'))[0], 'MESH:D001549'); // Benzamides
