@@ -23,7 +23,7 @@
 // a concept three vocabularies agree on beats one a single vocabulary prefers.
 import type { EntityType } from '../types';
 import type { KnowledgeBase } from './knowledgeBase';
-import { alignWords } from './wordAlignment';
+import { alignWords, editDistance } from './wordAlignment';
 import { expandCoordination } from './coordination';
 import { amideVariants, nounVariants } from './morphology';
 import { organRewrites } from './organs';
@@ -104,6 +104,9 @@ const RELATED_TYPES: Partial<Record<EntityType, EntityType>> = { Gene: 'Chemical
 const RELATED_TYPE_FACTOR = 0.9;
 const TYPE_SUFFIXES: Partial<Record<EntityType, string[]>> = { CellLine: ['cell'], CellType: ['cell'], Gene: ['gene', 'protein'] };
 const FUZZY_CANDIDATES = 10;
+// A misspelt long word (see misspelt()): at least this long, and this near in letter trigrams.
+const MISSPELT_MIN_LENGTH = 8;
+const MISSPELT_MIN_SCORE = 0.5;
 // Words a fuzzy candidate may add to the mention without naming something narrower: a generic
 // head ("alzheimer": Alzheimer disease, "iron dextran": iron-dextran complex) or a counter-ion
 // ("para-aminohippurate": sodium para-aminohippurate). See wordAlignment.ts.
@@ -365,7 +368,23 @@ export class Linker {
       if (!narrowing) shorter ??= found;
       else if (!missing.length) reworded ??= found;
     }
-    return { alike: shorter, reworded };
+    return { alike: shorter ?? (reworded ? undefined : this.misspelt(key, type)), reworded };
+  }
+
+  /**
+   * A long single word nothing is near enough to, with a slip of one letter in it ("apomophine",
+   * "pentoxyifylline"): letter trigrams of such a word share too little with the name for the
+   * threshold, yet the name is spelt all but the same. Same first letter, no digits; two letters
+   * apart are other words ("nephrotoxicity": neurotoxicity; "clotiazepam": clonazepam).
+   */
+  private misspelt(key: string, type: EntityType): LinkResult | undefined {
+    if (key.includes(' ') || key.length < MISSPELT_MIN_LENGTH || /\d/.test(key)) return undefined;
+    for (const hit of this.kb.fuzzy(key, { typeBits: TYPE_BITS[type], minScore: MISSPELT_MIN_SCORE, limit: FUZZY_CANDIDATES })) {
+      if (hit.key.includes(' ') || hit.key[0] !== key[0] || editDistance(key, hit.key) > 1) continue;
+      const best = this.choose(hit.entries.filter((e) => e.kind !== 'code' && e.kind !== 'obsolete'), type);
+      if (best) return { ...best, method: 'fuzzy', score: Math.min(best.score, hit.score) };
+    }
+    return undefined;
   }
 
   private partial(key: string, type: EntityType): LinkResult | undefined {

@@ -73,7 +73,7 @@ export function spelledAlike(a: string, b: string): boolean {
 }
 
 /** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let before = new Array<number>(b.length + 1).fill(0);
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

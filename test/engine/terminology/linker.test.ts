@@ -193,6 +193,14 @@ describe('linker', function () {
     assert.ok(r.score > 0.75 && r.score < 1);
   });
 
+  it('links a long word with a slip of one letter, never one two letters from another word', () => {
+    assert.equal(ids(link('apomophine', 'Chemical'))[0], 'MESH:D001058'); // Apomorphine
+    assert.equal(ids(link('pentoxyifylline', 'Chemical'))[0], 'MESH:D010431'); // Pentoxifylline
+    const vocabularies = new Linker(knowledgeBase(), { corpusWeight: 0 });
+    assert.notEqual(ids(vocabularies.link('clotiazepam', 'Chemical'))[0], 'MESH:D002998'); // another drug than Clonazepam
+    assert.notEqual(ids(vocabularies.link('nephrotoxicity', 'Disease'))[0], 'MESH:D020258'); // not Neurotoxicity Syndromes
+  });
+
   it('claims nothing below the fuzzy threshold', () => {
     assert.equal(link('zqxwv blorptic syndrome', 'Disease'), undefined);
     assert.equal(new Linker(knowledgeBase(), { fuzzyThreshold: 0.99 }).link('myocardial infarctoin', 'Disease'), undefined);
