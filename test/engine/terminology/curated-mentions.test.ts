@@ -22,6 +22,15 @@ describe('terminology: curated clinical abbreviations', function () {
     assert.equal(dvt.suggestion?.replacement, 'deep vein thrombosis');
   });
 
+  it('finds the chemical formulas a note writes for drugs and reagents', () => {
+    const note = 'Given NaHCO3 50 mEq IV and MgSO4 2 g; cells fixed after CHCl3 extraction.';
+    assert.deepEqual(summary(note), ['Chemical:NaHCO3:MESH:D017693', 'Chemical:MgSO4:MESH:D008278', 'Chemical:CHCl3:MESH:D002725']);
+    // Linked however the formula is written.
+    const t = terminology();
+    const calcium = t.linker.link('CaCl(2)', 'Chemical');
+    assert.equal(calcium && t.kb.concept(calcium.concept).ids[0], 'MESH:D002122'); // Calcium Chloride
+  });
+
   it('reads a plural and keeps the clinical context', () => {
     const note = 'Recurrent UTIs. No DVT.';
     const [utis, dvt] = enrich(note);
