@@ -48,7 +48,8 @@ export function writeVocabulary(dir: string, compiled: Compiled, sources: (Sourc
 
   const flag = (a: CuratedAbbreviation) => (a.ambiguous ? 'ambiguous' : a.drugClass ? 'class' : '');
   const abbreviations = curated.map((a) => [normalizeTerm(a.short), a.long, flag(a), a.type, a.short].join('\t'));
-  writeFileSync(path.join(dir, FILES.abbreviations), abbreviations.sort().join('\n') + '\n');
+  // In the list's order: an ambiguous abbreviation's first sense is the one a clinical note means.
+  writeFileSync(path.join(dir, FILES.abbreviations), abbreviations.join('\n') + '\n');
   const manifest: VocabManifest = {
     format: VOCAB_FORMAT,
     built: new Date().toISOString().slice(0, 10),

@@ -4,10 +4,11 @@
 // exception: abbreviations defined anywhere in the document ("chronic kidney disease (CKD)", or
 // "Solanum tuberosum" for "S. tuberosum") change how "CKD" links everywhere, and whether the
 // model took a definition's long form for an entity decides whether its short form is kept
-// ("Hormone therapy (HT)": HT is no disease), so a change to either re-enriches it all.
+// ("Hormone therapy (HT)": HT is no disease), so a change to either re-enriches it all, as does
+// one that makes the document read as a clinical note or not (terminology/clinicalNote.ts).
 // Enriching a 5,000-word note whole costs ~100 ms; one edited paragraph ~5 ms.
 import { paragraphs, type Annotation } from '../engine';
-import { documentAbbreviations, shortFormsOfNonEntities, type DocumentAbbreviations } from '../engine/terminology';
+import { documentAbbreviations, isClinicalNote, shortFormsOfNonEntities, type DocumentAbbreviations } from '../engine/terminology';
 import type { Terminology } from './terminology';
 
 // Enough for many open documents; past it the cache starts again (a full enrichment, no error).
@@ -26,7 +27,8 @@ export class IncrementalEnricher {
    */
   enrich(text: string, annotations: readonly Annotation[], abbreviations: DocumentAbbreviations = documentAbbreviations(text)): Annotation[] {
     if (!this.terminology.available) return [...annotations];
-    const definitionsKey = JSON.stringify([[...abbreviations.linking], [...shortFormsOfNonEntities(abbreviations.definitions, annotations).keys()]]);
+    // Whether the document reads as a clinical note changes what its ambiguous abbreviations mean.
+    const definitionsKey = JSON.stringify([[...abbreviations.linking], [...shortFormsOfNonEntities(abbreviations.definitions, annotations).keys()], isClinicalNote(text)]);
     if (definitionsKey !== this.definitionsKey || this.cache.size > MAX_CACHED_PARAGRAPHS) {
       this.cache.clear();
       this.definitionsKey = definitionsKey;

@@ -72,6 +72,20 @@ describe('IncrementalEnricher with the bundled vocabulary', function () {
     assert.deepEqual(enriched.map((a) => a.text), ['22-oxacalcitriol', 'OCT']);
   });
 
+  it('re-enriches everything when an edit makes the document read as a clinical note', async function () {
+    if (!terminology.available) this.skip();
+    // "CP" in the first paragraph is cerebral palsy to the vocabularies, chest pain in a note; what
+    // makes this a note is typed in another paragraph.
+    const before = 'Presents with SOB and CP.\n\nSeen today.\n';
+    const after = 'Presents with SOB and CP.\n\nPlan: r/o PE.\n';
+    const cpIn = (text: string): Annotation => ({ start: text.indexOf('CP'), end: text.indexOf('CP') + 2, text: 'CP', type: 'Disease', score: 0.9 });
+    const enricher = new IncrementalEnricher(terminology);
+    assert.equal(enricher.enrich(before, [cpIn(before)])[0].concept?.id, 'MESH:D002547'); // Cerebral Palsy
+    const enriched = enricher.enrich(after, [cpIn(after)]);
+    assert.deepEqual(enriched, terminology.enrichEach(after, [cpIn(after)]).flat());
+    assert.equal(enriched[0].concept?.id, 'MESH:D002637'); // Chest Pain
+  });
+
   it('after an edit enriches only the edited paragraph\'s entities', async function () {
     if (!terminology.available) this.skip();
     const { result, calls, entities, whole } = await enrichAfterEdit(NOTE.replace('No chest pain', 'No chest pain, no fever'));

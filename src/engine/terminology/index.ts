@@ -14,6 +14,7 @@ export {
   type DocumentAbbreviations,
 } from './abbreviations';
 export { binomialAbbreviations } from './binomials';
+export { isClinicalNote } from './clinicalNote';
 export { ContextDetector, detectContext, type ContextOptions } from './context';
 export { DEFAULT_CONTEXT_RULES, type ContextRule, type ContextCategory } from './contextRules';
 export { Suggester, type SuggesterOptions } from './suggestions';

@@ -16,6 +16,7 @@ import { nestedGenes } from './nestedGenes';
 import { listedConditions } from './listedConditions';
 import { isClinicalShorthand } from './clinicalShorthand';
 import { withCuratedAbbreviationMentions } from './curatedMentions';
+import { clinicalSenses, isClinicalNote, withOtherSenses } from './clinicalNote';
 import { SpanIndex } from '../spanIndex';
 import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
@@ -125,9 +126,14 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
   const suggester = new Suggester(kb, { preferredVocabularies: order, userChoseVocabularies: chose, ignore: opts.ignore });
 
   const minScoreWithoutConcept = opts.minScoreWithoutConcept ?? DEFAULT_MIN_SCORE_WITHOUT_CONCEPT;
-  const enrichEach = (text: string, modelAnnotations: Annotation[], { definitions, linking } = documentAbbreviations(text), documentAnnotations: readonly Annotation[] = modelAnnotations): Annotation[][] => {
+  const enrichEach = (text: string, modelAnnotations: Annotation[], { definitions, linking: defined } = documentAbbreviations(text), documentAnnotations: readonly Annotation[] = modelAnnotations): Annotation[][] => {
     const byVocabulary = opts.vocabularyTypes !== false;
-    const typed = byVocabulary ? retypeCoordinatedSymbols(text, linker, retypeByVocabulary(linker, modelAnnotations, linking)) : modelAnnotations;
+    // A clinical note's ambiguous abbreviations mean the curated list's first sense, as if the
+    // note had defined them (clinicalNote.ts).
+    const clinical = byVocabulary && isClinicalNote(text);
+    const senses = clinical ? clinicalSenses(kb, definitions) : undefined;
+    const linking = senses?.size ? new Map([...senses, ...defined]) : defined;
+    const typed = byVocabulary ? retypeCoordinatedSymbols(text, linker, retypeByVocabulary(linker, modelAnnotations, linking, clinical)) : modelAnnotations;
     // What each model annotation became, with the index it came from: the vocabulary joins names
     // the model cut in two and adds the diseases named inside gene and cell mentions, the genes
     // named inside disease and cell mentions and the conditions listed beside a disease.
@@ -145,7 +151,7 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     const annotations = items.map((x) => x.a);
     const contexts = opts.context === false ? [] : detectContext(text, annotations);
     const guarded = opts.suggestions === false ? [] : protectedRanges(text);
-    const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => linker.link(a.text, a.type, linking)));
+    const links = applyDrugInduced(linker, text, annotations, annotations.map((a) => withOtherSenses(linker, a, linker.link(a.text, a.type, linking), senses)));
     const abbreviatesOtherThing = abbreviationsOfOtherThings(shortFormsOfNonEntities(definitions, documentAnnotations), linker, kb);
     const result: Annotation[][] = modelAnnotations.map(() => []);
     annotations.forEach((a, i) => {

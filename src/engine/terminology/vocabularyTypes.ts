@@ -37,6 +37,7 @@
 import type { Annotation, EntityType } from '../types';
 import { geneOfVariant, type Linker } from './linker';
 import { TYPE_BITS } from './vocabularies';
+import { clinicalSenseType } from './clinicalNote';
 
 const TARGETS: EntityType[] = ['Chemical', 'Disease', 'Species'];
 // One to three lowercase words, the first possibly capitalised, of four letters or more in all
@@ -58,13 +59,13 @@ const NOT_BY_UNTYPED: EntityType[] = ['Chemical', 'Disease', 'Gene'];
  * retyped (and its `modelType` kept), and undefined for a name of a body part or of nothing we
  * type. `defined`: the document's short forms (linkingAbbreviations), which keep the model's type.
  */
-export function retypeByVocabulary(linker: Linker, annotations: readonly Annotation[], defined: ReadonlyMap<string, string> = new Map()): (Annotation | undefined)[] {
+export function retypeByVocabulary(linker: Linker, annotations: readonly Annotation[], defined: ReadonlyMap<string, string> = new Map(), clinicalNote = false): (Annotation | undefined)[] {
   return annotations.map((a) => {
     const named = linker.namedKinds(a.text);
     if (!NOT_ANATOMY.includes(a.type) && named.onlyAnatomy) return undefined;
     if (NOT_BY_UNTYPED.includes(a.type) && named.onlyUntyped && !(a.type === 'Gene' && named.onlyProteinParts)) return undefined;
     if (NOT_ANATOMY.includes(a.type) && named.onlyUntyped && named.noAnatomy) return undefined;
-    const type = vocabularyType(a, named.typeBits, named.peptide) ?? moleculeNamedAsDisease(a, named.typeBits) ?? curatedAbbreviationType(linker, a) ?? (defined.has(a.text) ? undefined : geneSymbolType(linker, a) ?? mixedCaseSymbolType(a, named.typeBits));
+    const type = vocabularyType(a, named.typeBits, named.peptide) ?? moleculeNamedAsDisease(a, named.typeBits) ?? curatedAbbreviationType(linker, a, clinicalNote) ?? (defined.has(a.text) ? undefined : geneSymbolType(linker, a) ?? mixedCaseSymbolType(a, named.typeBits));
     return type ? { ...a, type, modelType: a.modelType ?? a.type } : a;
   });
 }
@@ -80,9 +81,16 @@ function vocabularyType(a: Annotation, bits: number, peptide: boolean): EntityTy
   return TARGETS.find((t) => bits === TYPE_BITS[t]);
 }
 
-/** The one type of what a curated, unambiguous clinical abbreviation stands for, if not the model's. */
-function curatedAbbreviationType(linker: Linker, a: Annotation): EntityType | undefined {
+/**
+ * The one type of what a curated, unambiguous clinical abbreviation stands for, if not the model's;
+ * in a clinical note, also the one type all senses of an ambiguous one share ("MI", clinicalNote.ts).
+ */
+function curatedAbbreviationType(linker: Linker, a: Annotation, clinicalNote: boolean): EntityType | undefined {
   const curated = WRITTEN_AS_ABBREVIATION.test(a.text) ? linker.kb.curatedAbbreviation(a.text) : undefined;
+  if (curated?.ambiguous && clinicalNote) {
+    const type = clinicalSenseType(linker.kb, a.text);
+    return type !== a.type ? type : undefined;
+  }
   if (!curated || curated.ambiguous) return undefined;
   const bits = linker.namedKinds(curated.long).typeBits;
   return bits & TYPE_BITS[a.type] ? undefined : TARGETS.find((t) => bits === TYPE_BITS[t]);

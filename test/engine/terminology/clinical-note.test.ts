@@ -1,0 +1,46 @@
+// In a clinical note an ambiguous clinical abbreviation means the curated list's first sense,
+// with the type its senses share; elsewhere nothing changes.
+import { strict as assert } from 'node:assert';
+import { isClinicalNote } from '../../../src/engine/terminology';
+import type { EntityType } from '../../../src/engine';
+import { mentionIn, terminology } from './shared';
+
+describe('terminology: clinical notes', function () {
+  this.timeout(20_000);
+  const NOTE = 'PMH: HTN. Hx of MI in 2015, AF on warfarin.\nPresents with SOB and CP for two days. Denies CP at rest.\nPlan: r/o PE.';
+  const enrich = (text: string, found: Array<[string, EntityType, number?]>) =>
+    terminology().enrich(text, found.map(([m, type, from]) => mentionIn(text, m, type, from)));
+
+  it('tells a note by its headings and shorthand, not an abstract by its sections or doses', () => {
+    assert.equal(isClinicalNote(NOTE), true);
+    assert.equal(isClinicalNote('Reason for visit: review.\nAllergies: penicillin (rash).'), true);
+    assert.equal(isClinicalNote('BACKGROUND: We studied 40 patients. Methods:\nResults: 500 mg BID was tolerated. Conclusions: safe.'), false);
+    assert.equal(isClinicalNote('Presents with SOB and CP for two days.'), false);
+  });
+
+  it('reads its ambiguous abbreviations in the note\'s sense and type, naming the other senses', () => {
+    const cp = NOTE.indexOf('CP');
+    const got = enrich(NOTE, [['HTN', 'Disease'], ['MI', 'Chemical'], ['AF', 'Chemical'], ['warfarin', 'Chemical'], ['SOB', 'Disease'], ['CP', 'Disease'], ['CP', 'Gene', cp + 2]]);
+    const summary = got.map((a) => `${a.text}:${a.type}:${a.concept?.id}`);
+    assert.deepEqual(summary.filter((s) => /^(MI|AF|CP)/.test(s)), [
+      'MI:Disease:MESH:D009203', // Myocardial Infarction, where the model said a chemical (and linking, the gene MITF)
+      'AF:Disease:MESH:D001281', // Atrial Fibrillation
+      'CP:Disease:MESH:D002637', // Chest Pain, where HPO's weight makes "CP" cerebral palsy
+      'CP:Disease:MESH:D002637',
+    ]);
+    const chestPain = got.find((a) => a.text === 'CP')!;
+    assert.deepEqual(chestPain.concept?.alternatives?.map((c) => c.preferred), ['Cerebral Palsy']);
+    assert.equal(chestPain.suggestion, undefined, 'an ambiguous abbreviation is never expanded');
+    assert.equal(got.find((a) => a.text === 'MI')!.modelType, 'Chemical');
+  });
+
+  it('keeps what the note defines, and changes nothing outside notes', () => {
+    const defined = 'PMH: spastic cerebral palsy (CP). Hx of seizures.\nPlan: review CP care.';
+    assert.equal(enrich(defined, [['CP', 'Disease']])[0].concept?.id, 'MESH:D002547'); // Cerebral Palsy
+    // Outside a note the model's type and the vocabularies' weights stand (a model error stays one).
+    const [mi] = enrich('Patients with MI were enrolled.', [['MI', 'Chemical']]);
+    assert.deepEqual([mi.type, mi.concept?.id], ['Chemical', 'HGNC:7105']);
+    const [, cp] = enrich('Presents with SOB and CP for two days.', [['SOB', 'Disease'], ['CP', 'Disease']]);
+    assert.equal(cp.concept?.id, 'MESH:D002547');
+  });
+});
