@@ -19,7 +19,10 @@ import { typeShare, type LabelScheme } from './labels';
 import type { LabelledSpan } from './viterbi';
 
 // An amount ("5", "12.5", "49/51", "0,5") and a unit of dose right after it, as a word of its own.
-const DOSE_AFTER = /^\s*\d+(?:[.,]\d+)?(?:\s*\/\s*\d+(?:[.,]\d+)?)?\s*(?:mg|mcg|µg|μg|ug|g|kg|ng|ml|mL|L|IU|iu|units?|mmol|mEq|meq|micrograms?|milligrams?|grams?|puffs?|tablets?|drops?)(?![\p{L}\p{N}])/u;
+const DOSE = String.raw`\d+(?:[.,]\d+)?(?:\s*\/\s*\d+(?:[.,]\d+)?)?\s*(?:mg|mcg|µg|μg|ug|g|kg|ng|ml|mL|L|IU|iu|units?|mmol|mEq|meq|micrograms?|milligrams?|grams?|puffs?|tablets?|drops?)(?![\p{L}\p{N}])`;
+export const DOSE_AFTER = new RegExp(String.raw`^\s*${DOSE}`, 'u');
+/** A dose right before: "amlodipine 5 mg OD". */
+export const DOSE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}.,])${DOSE}\s*$`, 'u');
 
 /**
  * The spans of one sentence (in order) with a Chemical span added for each drug name a dose

@@ -133,7 +133,7 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     const clinical = byVocabulary && isClinicalNote(text);
     const senses = clinical ? clinicalSenses(kb, definitions) : undefined;
     const linking = senses?.size ? new Map([...senses, ...defined]) : defined;
-    const typed = byVocabulary ? retypeCoordinatedSymbols(text, linker, retypeByVocabulary(linker, modelAnnotations, linking, clinical)) : modelAnnotations;
+    const typed = byVocabulary ? retypeCoordinatedSymbols(text, linker, retypeByVocabulary(linker, modelAnnotations, linking, clinical ? text : undefined)) : modelAnnotations;
     // What each model annotation became, with the index it came from: the vocabulary joins names
     // the model cut in two and adds the diseases named inside gene and cell mentions, the genes
     // named inside disease and cell mentions and the conditions listed beside a disease.

@@ -38,6 +38,9 @@ import type { Annotation, EntityType } from '../types';
 import { geneOfVariant, type Linker } from './linker';
 import { TYPE_BITS } from './vocabularies';
 import { clinicalSenseType } from './clinicalNote';
+import { DOSE_AFTER, DOSE_BEFORE } from '../dosedDrugs';
+
+const DOSE_REACH = 24; // characters a dose beside a mention may span
 
 const TARGETS: EntityType[] = ['Chemical', 'Disease', 'Species'];
 // One to three lowercase words, the first possibly capitalised, of four letters or more in all
@@ -59,7 +62,7 @@ const NOT_BY_UNTYPED: EntityType[] = ['Chemical', 'Disease', 'Gene'];
  * retyped (and its `modelType` kept), and undefined for a name of a body part or of nothing we
  * type. `defined`: the document's short forms (linkingAbbreviations), which keep the model's type.
  */
-export function retypeByVocabulary(linker: Linker, annotations: readonly Annotation[], defined: ReadonlyMap<string, string> = new Map(), clinicalNote = false): (Annotation | undefined)[] {
+export function retypeByVocabulary(linker: Linker, annotations: readonly Annotation[], defined: ReadonlyMap<string, string> = new Map(), clinicalNote?: string): (Annotation | undefined)[] {
   return annotations.map((a) => {
     const named = linker.namedKinds(a.text);
     if (!NOT_ANATOMY.includes(a.type) && named.onlyAnatomy) return undefined;
@@ -83,12 +86,15 @@ function vocabularyType(a: Annotation, bits: number, peptide: boolean): EntityTy
 
 /**
  * The one type of what a curated, unambiguous clinical abbreviation stands for, if not the model's;
- * in a clinical note, also the one type all senses of an ambiguous one share ("MI", clinicalNote.ts).
+ * in a clinical note (`clinicalNote`, its text), also the one type all senses of an ambiguous one
+ * share ("MI", clinicalNote.ts), unless a dose is written beside it ("MS 10 mg" is morphine
+ * sulfate, "5 mg OD" once daily).
  */
-function curatedAbbreviationType(linker: Linker, a: Annotation, clinicalNote: boolean): EntityType | undefined {
+function curatedAbbreviationType(linker: Linker, a: Annotation, clinicalNote: string | undefined): EntityType | undefined {
   const curated = WRITTEN_AS_ABBREVIATION.test(a.text) ? linker.kb.curatedAbbreviation(a.text) : undefined;
-  if (curated?.ambiguous && clinicalNote) {
-    const type = clinicalSenseType(linker.kb, a.text);
+  if (curated?.ambiguous && clinicalNote !== undefined) {
+    const dosed = DOSE_AFTER.test(clinicalNote.slice(a.end, a.end + DOSE_REACH)) || DOSE_BEFORE.test(clinicalNote.slice(Math.max(0, a.start - DOSE_REACH), a.start));
+    const type = dosed ? undefined : clinicalSenseType(linker.kb, a.text);
     return type !== a.type ? type : undefined;
   }
   if (!curated || curated.ambiguous) return undefined;

@@ -34,6 +34,12 @@ describe('terminology: clinical notes', function () {
     assert.equal(got.find((a) => a.text === 'MI')!.modelType, 'Chemical');
   });
 
+  it('keeps a drug\'s type where a dose is written beside the abbreviation', () => {
+    const meds = 'PMH: HTN.\nMeds: MS 10 mg IV q4h PRN; amlodipine 5 mg OD.\nPlan: r/o PE.';
+    const got = enrich(meds, [['MS', 'Chemical'], ['OD', 'Chemical']]);
+    assert.deepEqual(got.filter((a) => a.text !== 'HTN').map((a) => `${a.text}:${a.type}`), ['MS:Chemical', 'OD:Chemical']); // morphine sulfate, once daily: not multiple sclerosis, overdose
+  });
+
   it('keeps what the note defines, and changes nothing outside notes', () => {
     const defined = 'PMH: spastic cerebral palsy (CP). Hx of seizures.\nPlan: review CP care.';
     assert.equal(enrich(defined, [['CP', 'Disease']])[0].concept?.id, 'MESH:D002547'); // Cerebral Palsy
