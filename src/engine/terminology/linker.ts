@@ -107,13 +107,6 @@ const FUZZY_CANDIDATES = 10;
 // A misspelt long word (see misspelt()): at least this long, and this near in letter trigrams.
 const MISSPELT_MIN_LENGTH = 8;
 const MISSPELT_MIN_SCORE = 0.5;
-// Words a fuzzy candidate may add to the mention without naming something narrower: a generic
-// head ("alzheimer": Alzheimer disease, "iron dextran": iron-dextran complex) or a counter-ion
-// ("para-aminohippurate": sodium para-aminohippurate). See wordAlignment.ts.
-const HARMLESS_ADDITIONS = new Set([
-  'disease', 'disorder', 'syndrome', 'complex', 'drug', 'agent', 'acid', 'salt', 'function', 'mellitus',
-  'sodium', 'disodium', 'potassium', 'calcium', 'magnesium', 'hydrochloride', 'hcl', 'hydrobromide',
-]);
 // The words that make a drug's salt or hydrate of it ("dosulepin hydrochloride", "sodium
 // valproate"): the drug is its concept, and the word alone names no part of it (Hydrochloric
 // Acid is no part of a hydrochloride). Not the anions of distinct compounds ("pregnenolone
@@ -121,6 +114,13 @@ const HARMLESS_ADDITIONS = new Set([
 const SALT_FORMS = new Set([
   'hydrochloride', 'dihydrochloride', 'hydrobromide', 'hcl', 'mesylate', 'besylate', 'maleate', 'tartrate', 'bitartrate',
   'fumarate', 'monohydrate', 'dihydrate', 'trihydrate', 'sodium', 'disodium', 'potassium',
+]);
+// Words a fuzzy candidate may add to the mention without naming something narrower: a generic
+// head ("alzheimer": Alzheimer disease, "iron dextran": iron-dextran complex) or a counter-ion
+// ("para-aminohippurate": sodium para-aminohippurate). See wordAlignment.ts.
+const HARMLESS_ADDITIONS = new Set([
+  'disease', 'disorder', 'syndrome', 'complex', 'drug', 'agent', 'acid', 'salt', 'function', 'mellitus',
+  'calcium', 'magnesium', ...SALT_FORMS,
 ]);
 // How vocabularies name a condition's drug-induced form, most specific first.
 const INDUCERS = ['drug induced', 'medication induced', 'substance induced', 'chemically induced', 'chemical and drug induced'];
