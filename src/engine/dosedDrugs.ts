@@ -20,9 +20,19 @@ import type { LabelledSpan } from './viterbi';
 
 // An amount ("5", "12.5", "49/51", "0,5") and a unit of dose right after it, as a word of its own.
 const DOSE = String.raw`\d+(?:[.,]\d+)?(?:\s*\/\s*\d+(?:[.,]\d+)?)?\s*(?:mg|mcg|µg|μg|ug|g|kg|ng|ml|mL|L|IU|iu|units?|mmol|mEq|meq|micrograms?|milligrams?|grams?|puffs?|tablets?|drops?)(?![\p{L}\p{N}])`;
-export const DOSE_AFTER = new RegExp(String.raw`^\s*${DOSE}`, 'u');
-/** A dose right before: "amlodipine 5 mg OD". */
-export const DOSE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}.,])${DOSE}\s*$`, 'u');
+const DOSE_AFTER = new RegExp(String.raw`^\s*${DOSE}`, 'u');
+const DOSE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}.,])${DOSE}\s*$`, 'u');
+const DOSE_REACH = 24; // characters an amount and its unit may span
+
+/** Whether a dose follows offset `end` of `text` ("MS 10 mg", "VT 450 mL"). */
+export function doseAfter(text: string, end: number): boolean {
+  return DOSE_AFTER.test(text.slice(end, end + DOSE_REACH));
+}
+
+/** Whether a dose comes right before offset `start` of `text` ("amlodipine 5 mg OD"). */
+export function doseBefore(text: string, start: number): boolean {
+  return DOSE_BEFORE.test(text.slice(Math.max(0, start - DOSE_REACH), start));
+}
 
 /**
  * The spans of one sentence (in order) with a Chemical span added for each drug name a dose
@@ -51,7 +61,7 @@ export function withDosedDrugs(text: string, words: readonly BertWord[], spans: 
   for (let w = 0; w < words.length; w++) {
     const n = drugLength(w);
     if (!n) continue;
-    if (!DOSE_AFTER.test(text.slice(words[w + n - 1].end, words[w + n - 1].end + 24))) {
+    if (!doseAfter(text, words[w + n - 1].end)) {
       // Without a dose, a word with a drug stem is a drug all the same ("empagliflozin reduced
       // hospitalisation", "olaparib considered if progression"): the stem is as telling as a dose.
       if (!covered[w] && isStemmedDrugName(words[w].norm)) add(w, w);

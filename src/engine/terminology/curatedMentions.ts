@@ -10,10 +10,12 @@
 //   - a gene or protein (left to the model, which knows them);
 //   - one the document defines itself: it means what the document says, and the abbreviation
 //     layer finds it wherever the model found its long form;
-//   - one in an address or code.
+//   - one in an address or code;
+//   - a disease's with an amount and unit right after it: "VT 450 mL" is a ventilator's tidal volume.
 // On BC5CDR's and NCBI-disease's dev splits the list's abbreviations the gold leaves bare are
 // those classes: its diseases and drugs ("CHF", "ESRD", "5-FU", "CsA") are annotated wherever
 // an abstract writes them.
+import { doseAfter } from '../dosedDrugs';
 import { nonProseRanges } from '../nonProse';
 import { SpanIndex } from '../spanIndex';
 import type { Annotation, EntityType } from '../types';
@@ -51,7 +53,9 @@ export function curatedAbbreviationMentions(text: string, annotations: readonly 
     if (index.overlapping(start, end).length) continue;
     nonProse ??= nonProseRanges(text);
     if (nonProse.some((r) => r.start < end && start < r.end)) continue;
-    added.push({ start, end, text: m[0], type: pattern.byWritten.get(written)!.type, score: CURATED_MENTION_SCORE });
+    const type = pattern.byWritten.get(written)!.type;
+    if (type === 'Disease' && doseAfter(text, end)) continue;
+    added.push({ start, end, text: m[0], type, score: CURATED_MENTION_SCORE });
   }
   return added;
 }

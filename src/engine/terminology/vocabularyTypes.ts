@@ -38,9 +38,7 @@ import type { Annotation, EntityType } from '../types';
 import { geneOfVariant, type Linker } from './linker';
 import { TYPE_BITS } from './vocabularies';
 import { clinicalSenseType } from './clinicalNote';
-import { DOSE_AFTER, DOSE_BEFORE } from '../dosedDrugs';
-
-const DOSE_REACH = 24; // characters a dose beside a mention may span
+import { doseAfter, doseBefore } from '../dosedDrugs';
 
 const TARGETS: EntityType[] = ['Chemical', 'Disease', 'Species'];
 // One to three lowercase words, the first possibly capitalised, of four letters or more in all
@@ -93,7 +91,7 @@ function vocabularyType(a: Annotation, bits: number, peptide: boolean): EntityTy
 function curatedAbbreviationType(linker: Linker, a: Annotation, clinicalNote: string | undefined): EntityType | undefined {
   const curated = WRITTEN_AS_ABBREVIATION.test(a.text) ? linker.kb.curatedAbbreviation(a.text) : undefined;
   if (curated?.ambiguous && clinicalNote !== undefined) {
-    const dosed = DOSE_AFTER.test(clinicalNote.slice(a.end, a.end + DOSE_REACH)) || DOSE_BEFORE.test(clinicalNote.slice(Math.max(0, a.start - DOSE_REACH), a.start));
+    const dosed = doseAfter(clinicalNote, a.end) || doseBefore(clinicalNote, a.start);
     const type = dosed ? undefined : clinicalSenseType(linker.kb, a.text);
     return type !== a.type ? type : undefined;
   }
