@@ -12,6 +12,10 @@
 //     layer finds it wherever the model found its long form;
 //   - one in an address or code;
 //   - a disease's with an amount and unit right after it: "VT 450 mL" is a ventilator's tidal volume.
+// In a clinical note (clinicalNote.ts) an ambiguous one whose senses share a type is one too where
+// the note's grammar says it names a condition: right after "r/o", "h/o", "Hx of", "denies", "no",
+// "prior", "?" or a history heading ("r/o PE", "PMH: RA, MS"), or listed after such an entity;
+// elsewhere "PE:" is the examination's heading and "AS" a word of a title in capitals.
 // On BC5CDR's and NCBI-disease's dev splits the list's abbreviations the gold leaves bare are
 // those classes: its diseases and drugs ("CHF", "ESRD", "5-FU", "CsA") are annotated wherever
 // an abstract writes them.
@@ -21,6 +25,7 @@ import { SpanIndex } from '../spanIndex';
 import type { Annotation, EntityType } from '../types';
 import type { AbbreviationDefinition } from './abbreviations';
 import type { KnowledgeBase, WrittenAbbreviation } from './knowledgeBase';
+import { clinicalSenseType } from './clinicalNote';
 
 // Vouched for by a hand-made list, not by the model's probabilities: above the editor's default
 // confidence filter, below a confident model mention.
@@ -31,56 +36,79 @@ interface Pattern {
   regex: RegExp;
   byWritten: Map<string, WrittenAbbreviation>;
 }
-const patterns = new WeakMap<KnowledgeBase, Pattern | null>();
+const patterns = new WeakMap<KnowledgeBase, { sure: Pattern | null; inNotes: Pattern | null }>();
+// What a note writes right before a condition it names by an ambiguous abbreviation, on its line.
+const CONDITION_CUE = /(?:(?<![\p{L}\p{N}/])(?:r\/o|h\/o|c\/o|s\/p|hx of|history of|rule out|ruled out|denies|denied|no|prior|previous|known|\?)|^[ \t]*(?:PMH|PMHx|PSH|Hx|Dx|DDx|Impression|Past medical history)[ \t]*:)[ \t]*$/iu;
+// Between two items of a list.
+const LIST_SEPARATOR = /[ \t]*(?:,|;|\/|&|\band\b|\bor\b)[ \t]*$/u;
+const CUE_REACH = 40;
 
 /**
  * The curated clinical abbreviations of `text` that `annotations` do not cover (see above), as
  * entities of their own; `definitions` are the document's abbreviation definitions.
  */
-export function curatedAbbreviationMentions(text: string, annotations: readonly Annotation[], kb: KnowledgeBase, definitions: readonly AbbreviationDefinition[]): Annotation[] {
-  const pattern = patternOf(kb);
-  if (!pattern) return [];
+export function curatedAbbreviationMentions(text: string, annotations: readonly Annotation[], kb: KnowledgeBase, definitions: readonly AbbreviationDefinition[], clinicalNote = false): Annotation[] {
+  const { sure, inNotes } = patternsOf(kb);
   const defined = new Set(definitions.map((d) => d.short));
-  let index: SpanIndex | undefined;
+  const index = new SpanIndex(annotations);
   let nonProse: ReturnType<typeof nonProseRanges> | undefined;
+  const candidates = [...find(text, sure, false), ...(clinicalNote ? find(text, inNotes, true) : [])].sort((a, b) => a.start - b.start);
   const added: Annotation[] = [];
-  for (const m of text.matchAll(pattern.regex)) {
-    const written = m[1];
-    const start = m.index!;
-    const end = start + m[0].length;
-    if (defined.has(written)) continue;
-    index ??= new SpanIndex(annotations);
-    if (index.overlapping(start, end).length) continue;
+  const ends = new Set(annotations.map((a) => a.end));
+  for (const { start, end, written, type, cued } of candidates) {
+    if (defined.has(written) || index.overlapping(start, end).length) continue;
     nonProse ??= nonProseRanges(text);
     if (nonProse.some((r) => r.start < end && start < r.end)) continue;
-    const type = pattern.byWritten.get(written)!.type;
     if (type === 'Disease' && doseAfter(text, end)) continue;
-    added.push({ start, end, text: m[0], type, score: CURATED_MENTION_SCORE });
+    if (cued && !namesCondition(text, start, ends)) continue;
+    added.push({ start, end, text: text.slice(start, end), type, score: CURATED_MENTION_SCORE });
+    ends.add(end);
   }
   return added;
 }
 
+function* find(text: string, pattern: Pattern | null, cued: boolean) {
+  if (!pattern) return;
+  for (const m of text.matchAll(pattern.regex)) {
+    const start = m.index!;
+    yield { start, end: start + m[0].length, written: m[1], type: pattern.byWritten.get(m[1])!.type, cued };
+  }
+}
+
+/** Whether a note's grammar right before `start` says a condition follows (see CONDITION_CUE). */
+function namesCondition(text: string, start: number, entityEnds: ReadonlySet<number>): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, start - CUE_REACH), start);
+  if (CONDITION_CUE.test(before)) return true;
+  const separator = LIST_SEPARATOR.exec(before);
+  return !!separator && entityEnds.has(start - separator[0].length);
+}
+
 /** `annotations` and the curated abbreviations they leave out (see above), in document order. */
-export function withCuratedAbbreviationMentions(text: string, annotations: Annotation[], kb: KnowledgeBase, definitions: readonly AbbreviationDefinition[]): Annotation[] {
-  const added = curatedAbbreviationMentions(text, annotations, kb, definitions);
+export function withCuratedAbbreviationMentions(text: string, annotations: Annotation[], kb: KnowledgeBase, definitions: readonly AbbreviationDefinition[], clinicalNote = false): Annotation[] {
+  const added = curatedAbbreviationMentions(text, annotations, kb, definitions, clinicalNote);
   return added.length ? [...annotations, ...added].sort((a, b) => a.start - b.start || b.end - a.end) : annotations;
 }
 
-function patternOf(kb: KnowledgeBase): Pattern | null {
-  let pattern = patterns.get(kb);
-  if (pattern !== undefined) return pattern;
-  const all = kb.writtenAbbreviations();
-  // A short form another line of the list gives another sense stays out with it.
-  const unsure = new Set(all.filter((a) => a.ambiguous || a.drugClass || !FOUND_TYPES.has(a.type)).map((a) => a.written));
-  const byWritten = new Map(all.filter((a) => !unsure.has(a.written)).map((a) => [a.written, a]));
-  if (!byWritten.size) {
-    patterns.set(kb, null);
-    return null;
-  }
+function patternsOf(kb: KnowledgeBase): { sure: Pattern | null; inNotes: Pattern | null } {
+  let found = patterns.get(kb);
+  if (found) return found;
+  const all = kb.writtenAbbreviations().filter((a) => !a.drugClass && FOUND_TYPES.has(a.type));
+  // A short form another line of the list gives another sense, or a type we leave to the model, is
+  // sure nowhere; in notes, one whose senses share a type.
+  const unsure = new Set(kb.writtenAbbreviations().filter((a) => a.ambiguous || a.drugClass || !FOUND_TYPES.has(a.type)).map((a) => a.written));
+  const sure = all.filter((a) => !unsure.has(a.written));
+  const inNotes = all.filter((a) => a.ambiguous && clinicalSenseType(kb, a.written) === a.type);
+  found = { sure: patternFor(sure), inNotes: patternFor(inNotes) };
+  patterns.set(kb, found);
+  return found;
+}
+
+function patternFor(abbreviations: readonly WrittenAbbreviation[]): Pattern | null {
+  const byWritten = new Map(abbreviations.map((a) => [a.written, a]));
+  if (!byWritten.size) return null;
   const alternatives = [...byWritten.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   // A plural "s" only after a capital ("DVTs", "UTIs"); not inside a longer word, a hyphenated
   // name ("anti-CMV"), an identifier (snake_case) or a path.
-  pattern = { regex: new RegExp(`(?<![\\p{L}\\p{N}_\\-.])(${alternatives.join('|')})(?:(?<=\\p{Lu})s)?(?![\\p{L}\\p{N}_\\-])`, 'gu'), byWritten };
-  patterns.set(kb, pattern);
-  return pattern;
+  return { regex: new RegExp(`(?<![\\p{L}\\p{N}_\\-.])(${alternatives.join('|')})(?:(?<=\\p{Lu})s)?(?![\\p{L}\\p{N}_\\-])`, 'gu'), byWritten };
 }

@@ -71,7 +71,8 @@ export interface Terminology {
   enrich(text: string, annotations: Annotation[]): Annotation[];
   /**
    * `annotations` (a whole document's, in document order) with the entities the vocabulary alone
-   * finds: the curated clinical abbreviations a note writes bare ("Hx of DVT", curatedMentions.ts).
+   * finds: the curated clinical abbreviations a note writes bare ("Hx of DVT", and in a clinical
+   * note "r/o PE"; curatedMentions.ts).
    * `abbreviations` are those of `text`, passed by a caller that already found them.
    */
   withVocabularyMentions(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations): Annotation[];
@@ -171,7 +172,7 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
   };
 
   const withVocabularyMentions = (text: string, annotations: Annotation[], abbreviations = documentAbbreviations(text)) =>
-    opts.vocabularyTypes === false ? annotations : withCuratedAbbreviationMentions(text, annotations, kb, abbreviations.definitions);
+    opts.vocabularyTypes === false ? annotations : withCuratedAbbreviationMentions(text, annotations, kb, abbreviations.definitions, isClinicalNote(text));
   return {
     kb,
     linker,

@@ -34,10 +34,23 @@ describe('terminology: clinical notes', function () {
     assert.equal(got.find((a) => a.text === 'MI')!.modelType, 'Chemical');
   });
 
+  it('finds an ambiguous abbreviation the model missed where the note\'s grammar names a condition', () => {
+    const note = 'PMH: RA, MS, HTN.\nPE: chest clear.\nPlan: r/o PE. CT showed no PE. Morphine: MS 10 mg PRN.\nSEEN AS OUTPATIENT.';
+    const got = enrich(note, []).map((a) => `${a.start}:${a.text}:${a.concept?.id}:${a.context?.negated ? 'negated' : a.context?.uncertain ? 'uncertain' : ''}`);
+    const at = (phrase: string, from = 0) => note.indexOf(phrase, from);
+    assert.deepEqual(got, [
+      `${at('RA')}:RA:MESH:D001172:`, // after a history heading
+      `${at('MS')}:MS:MESH:D009103:`, // listed after it
+      `${at('HTN')}:HTN:MESH:D006973:`,
+      `${at('r/o PE') + 4}:PE:MESH:D011655:uncertain`, // after "r/o"
+      `${at('no PE') + 3}:PE:MESH:D011655:negated`, // after "no"
+    ]); // not the examination's heading "PE:", "MS 10 mg" nor "AS" of a title in capitals
+  });
+
   it('keeps a drug\'s type where a dose is written beside the abbreviation', () => {
     const meds = 'PMH: HTN.\nMeds: MS 10 mg IV q4h PRN; amlodipine 5 mg OD.\nPlan: r/o PE.';
     const got = enrich(meds, [['MS', 'Chemical'], ['OD', 'Chemical']]);
-    assert.deepEqual(got.filter((a) => a.text !== 'HTN').map((a) => `${a.text}:${a.type}`), ['MS:Chemical', 'OD:Chemical']); // morphine sulfate, once daily: not multiple sclerosis, overdose
+    assert.deepEqual(got.filter((a) => ['MS', 'OD'].includes(a.text)).map((a) => `${a.text}:${a.type}`), ['MS:Chemical', 'OD:Chemical']); // morphine sulfate, once daily: not multiple sclerosis, overdose
   });
 
   it('keeps what the note defines, and changes nothing outside notes', () => {

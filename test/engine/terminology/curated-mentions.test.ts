@@ -41,7 +41,8 @@ describe('terminology: curated clinical abbreviations', function () {
     // PE (embolism or effusion), CP (chest pain or cerebral palsy), ASA (aspirin or the anaesthetists'
     // class), NSAID and PPI (classes), BNP (a peptide, the model's to find), "anti-CMV", "DVTx".
     // And a disease's abbreviation before an amount: "VT 450 mL" is a ventilator's tidal volume.
-    const note = 'r/o PE. Denies CP. ASA 81 mg. Avoid NSAIDs; continue PPI. BNP 450. anti-CMV IgG. DVTx, HTN_flag. VT 450 mL.';
+    // (Text without a note's headings or shorthand: in a note, "r/o PE" is read; see clinical-note.test.ts.)
+    const note = 'PE was excluded; CP resolved. ASA 81 mg. Avoid NSAIDs; continue PPI. BNP 450. anti-CMV IgG. DVTx, HTN_flag. VT 450 mL.';
     assert.deepEqual(summary(note), []);
   });
 
