@@ -67,6 +67,7 @@ export function curatedAbbreviationMentions(text: string, annotations: readonly 
   return added;
 }
 
+/** The matches of `pattern` in `text`; `cued`: each needs a note's cue before it (namesCondition). */
 function* find(text: string, pattern: Pattern | null, cued: boolean) {
   if (!pattern) return;
   for (const m of text.matchAll(pattern.regex)) {
