@@ -45,6 +45,9 @@ describe('terminology: clinical notes', function () {
       `${at('r/o PE') + 4}:PE:MESH:D011655:uncertain`, // after "r/o"
       `${at('no PE') + 3}:PE:MESH:D011655:negated`, // after "no"
     ]); // not the examination's heading "PE:", "MS 10 mg" nor "AS" of a title in capitals
+    // The list's first sense of a two-sense abbreviation: coronary (Coronary Disease), not congenital, heart disease.
+    const chd = enrich('PMH: CHD, ACS in 2019.\nPlan: r/o AAA.', []).map((a) => `${a.text}:${a.concept?.id}`);
+    assert.deepEqual(chd, ['CHD:MESH:D003327', 'ACS:MESH:D054058', 'AAA:MESH:D017544']);
   });
 
   it('keeps a drug\'s type where a dose is written beside the abbreviation', () => {

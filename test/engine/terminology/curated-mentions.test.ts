@@ -22,6 +22,14 @@ describe('terminology: curated clinical abbreviations', function () {
     assert.equal(dvt.suggestion?.replacement, 'deep vein thrombosis');
   });
 
+  it('knows the common cardiology, respiratory and diabetes shorthand', () => {
+    const note = 'Admitted with NSTEMI; prior STEMI, VTE and IDDM. ILD on CT. BPPV resolved.';
+    assert.deepEqual(summary(note), [
+      'Disease:NSTEMI:MESH:D000072658', 'Disease:STEMI:MESH:D000072657', 'Disease:VTE:MESH:D054556',
+      'Disease:IDDM:MESH:D003922', 'Disease:ILD:MESH:D017563', 'Disease:BPPV:MESH:D065635',
+    ]);
+  });
+
   it('finds the chemical formulas a note writes for drugs and reagents', () => {
     const note = 'Given NaHCO3 50 mEq IV and MgSO4 2 g; cells fixed after CHCl3 extraction.';
     assert.deepEqual(summary(note), ['Chemical:NaHCO3:MESH:D017693', 'Chemical:MgSO4:MESH:D008278', 'Chemical:CHCl3:MESH:D002725']);
