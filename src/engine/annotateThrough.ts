@@ -5,15 +5,15 @@
 import type { AnnotateOptions, NerEngine } from './engineApi';
 import type { Annotation } from './types';
 
-/** What enrich() adds, one document at a time (it may retype or leave out annotations). */
-export type Enrich = (text: string, annotations: Annotation[]) => Annotation[];
+/** What enrich() adds, one document at a time (it may retype or leave out annotations); `index`: the document's in `texts`. */
+export type Enrich = (text: string, annotations: Annotation[], index: number) => Annotation[];
 
 export async function annotateThrough(engine: Pick<NerEngine, 'annotateBatch'>, texts: string[], opts: AnnotateOptions, enrich?: Enrich): Promise<Annotation[][]> {
   if (!enrich) return engine.annotateBatch(texts, opts);
   const { types, ...rest } = opts;
   const found = await engine.annotateBatch(texts, rest);
   return found.map((annotations, i) => {
-    const enriched = enrich(texts[i], annotations);
+    const enriched = enrich(texts[i], annotations, i);
     return types ? enriched.filter((a) => types.includes(a.type)) : enriched;
   });
 }

@@ -25,7 +25,8 @@ export interface TrackedDocument {
 }
 
 export interface SchedulerHooks {
-  analyse(text: string, signal: AbortSignal, onProgress: (known: Annotation[]) => void): Promise<Analysis>;
+  /** `languageId`: the document's language in the editor ("clinical-note" for a Clinical Note). */
+  analyse(text: string, signal: AbortSignal, onProgress: (known: Annotation[]) => void, languageId: string): Promise<Analysis>;
   publish(doc: TrackedDocument): void;
   /** The analysis failed for a reason other than a newer edit. */
   failed(doc: TrackedDocument, error: unknown): void;
@@ -119,7 +120,7 @@ export class AnalysisScheduler {
         doc.entities = known;
         doc.state = 'pending'; // a re-analysis (new model, terminology) of a complete document is partial until it ends
         this.hooks.publish(doc);
-      });
+      }, document.languageId);
       if (!isCurrent()) return;
       doc.entities = analysis.annotations;
       doc.stats = analysis.stats;

@@ -2,7 +2,7 @@
 // abbreviations and the terminology layer over the whole document (abbreviations defined in one
 // paragraph are used in others, so their mentions, linking and context need all of it).
 import { paragraphs, withDocumentMentions, type Annotation, type NerEngine } from '../engine';
-import { documentAbbreviations } from '../engine/terminology';
+import { documentAbbreviations, type NoteOptions } from '../engine/terminology';
 import type { ServerSettings } from '../protocol';
 import type { Analysis } from './analysisScheduler';
 import type { EngineHost } from './engineHost';
@@ -28,7 +28,8 @@ export class EntityPipeline {
     private readonly settings: () => ServerSettings,
   ) {}
 
-  async analyse(text: string, signal: AbortSignal, onProgress: (known: Annotation[]) => void = () => undefined): Promise<Analysis> {
+  /** `options.clinicalNote`: the document is a clinical note whatever its shape (its language says so). */
+  async analyse(text: string, signal: AbortSignal, onProgress: (known: Annotation[]) => void = () => undefined, options: NoteOptions = {}): Promise<Analysis> {
     const started = performance.now();
     const engine = await this.host.ready();
     signal.throwIfAborted();
@@ -38,7 +39,7 @@ export class EntityPipeline {
       // The baseline the incremental path is measured against: the whole text, every time.
       const annotations = await engine.annotate(text, { signal });
       const stats = { analysedParagraphs: paragraphs(text).length, reusedParagraphs: 0, ms: performance.now() - started };
-      return { annotations: terminology.enrich(text, annotations), stats };
+      return { annotations: terminology.enrich(text, annotations, options), stats };
     }
     const enricher = this.enricherFor(terminology);
     // The engine saw one paragraph at a time: abbreviations defined and names found in another
@@ -46,7 +47,7 @@ export class EntityPipeline {
     // terminology.enrich does). The document's abbreviations are found once for every step.
     const abbreviations = documentAbbreviations(text);
     const complete = (known: Annotation[]) =>
-      enricher.enrich(text, terminology.withVocabularyMentions(text, withDocumentMentions(text, known, abbreviations.definitions), abbreviations), abbreviations);
+      enricher.enrich(text, terminology.withVocabularyMentions(text, withDocumentMentions(text, known, abbreviations.definitions), abbreviations, options), abbreviations, options);
     const result = await this.annotatorFor(engine).annotate(text, signal, (known) => onProgress(complete(known)));
     return {
       annotations: complete(result.annotations),

@@ -8,7 +8,7 @@
 // one that makes the document read as a clinical note or not (terminology/clinicalNote.ts).
 // Enriching a 5,000-word note whole costs ~100 ms; one edited paragraph ~5 ms.
 import { paragraphs, type Annotation } from '../engine';
-import { documentAbbreviations, isClinicalNote, shortFormsOfNonEntities, type DocumentAbbreviations } from '../engine/terminology';
+import { documentAbbreviations, isClinicalNote, shortFormsOfNonEntities, type DocumentAbbreviations, type NoteOptions } from '../engine/terminology';
 import type { Terminology } from './terminology';
 
 // Enough for many open documents; past it the cache starts again (a full enrichment, no error).
@@ -25,10 +25,10 @@ export class IncrementalEnricher {
    * `annotations` (sorted by start, offsets into `text`) enriched, as terminology.enrich(text,
    * annotations) would; `abbreviations` those of `text`, found once by a caller that needs them too.
    */
-  enrich(text: string, annotations: readonly Annotation[], abbreviations: DocumentAbbreviations = documentAbbreviations(text)): Annotation[] {
+  enrich(text: string, annotations: readonly Annotation[], abbreviations: DocumentAbbreviations = documentAbbreviations(text), options: NoteOptions = {}): Annotation[] {
     if (!this.terminology.available) return [...annotations];
     // Whether the document reads as a clinical note changes what its ambiguous abbreviations mean.
-    const definitionsKey = JSON.stringify([[...abbreviations.linking], [...shortFormsOfNonEntities(abbreviations.definitions, annotations).keys()], isClinicalNote(text)]);
+    const definitionsKey = JSON.stringify([[...abbreviations.linking], [...shortFormsOfNonEntities(abbreviations.definitions, annotations).keys()], isClinicalNote(text, options)]);
     if (definitionsKey !== this.definitionsKey || this.cache.size > MAX_CACHED_PARAGRAPHS) {
       this.cache.clear();
       this.definitionsKey = definitionsKey;
@@ -44,7 +44,7 @@ export class IncrementalEnricher {
       return group.entities.length > 0 && !this.cache.has(group.key);
     });
     if (missing.length) {
-      const enriched = this.terminology.enrichEach(text, missing.flatMap((group) => group.entities), abbreviations, annotations);
+      const enriched = this.terminology.enrichEach(text, missing.flatMap((group) => group.entities), abbreviations, annotations, options);
       let next = 0;
       for (const group of missing) {
         const own = enriched.slice(next, next + group.entities.length);

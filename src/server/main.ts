@@ -26,6 +26,10 @@ import { documentAnnotations, suggestionDiagnostics, visibleEntities } from './p
 import { DEFAULT_SETTINGS, mergeSettings } from './settings';
 import { loadServerTerminology, NER_ONLY, type Terminology } from './terminology';
 import { buildWorkspaceReport } from './workspaceReport';
+import { isClinicalNoteFile } from '../engine/terminology';
+
+// The editor's language for clinical notes (package.json contributes it).
+const CLINICAL_NOTE_LANGUAGE = 'clinical-note';
 
 const connection = createConnection(ProposedFeatures.all);
 let settings: ServerSettings = DEFAULT_SETTINGS;
@@ -46,7 +50,8 @@ const publish = (doc: TrackedDocument) => {
 };
 
 const scheduler = new AnalysisScheduler({
-  analyse: (text, signal, onProgress) => pipeline.analyse(text, signal, onProgress),
+  // A document of the Clinical Note language (package.json) is a note whatever its shape.
+  analyse: (text, signal, onProgress, languageId) => pipeline.analyse(text, signal, onProgress, { clinicalNote: languageId === CLINICAL_NOTE_LANGUAGE }),
   publish,
   settings: () => settings,
   failed(doc, error) {
@@ -142,7 +147,8 @@ connection.onCodeAction(({ textDocument, context }) => {
 connection.onRequest(WorkspaceReportRequest, async ({ files, format }, token) => {
   const abort = new AbortController();
   token.onCancellationRequested(() => abort.abort());
-  const annotate = async (text: string) => visibleEntities((await pipeline.analyse(text, abort.signal)).annotations, settings);
+  const annotate = async (text: string, file: string) =>
+    visibleEntities((await pipeline.analyse(text, abort.signal, undefined, { clinicalNote: isClinicalNoteFile(file) })).annotations, settings);
   return buildWorkspaceReport(files, format, annotate, settings.maxFileSize, () => token.isCancellationRequested);
 });
 

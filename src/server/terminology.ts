@@ -3,22 +3,22 @@
 // load, the server runs on NER alone: entities are still highlighted and the hover shows type
 // and confidence.
 import type { Annotation } from '../engine';
-import { loadTerminology, type DocumentAbbreviations, type Terminology as EngineTerminology } from '../engine/terminology';
+import { loadTerminology, type DocumentAbbreviations, type NoteOptions, type Terminology as EngineTerminology } from '../engine/terminology';
 
 export interface Terminology {
   readonly available: boolean;
   /** Problems met while loading, for the log. */
   readonly warnings: readonly string[];
   /** Adds concept, context and suggestion to the entities of a whole document (some may be left out). */
-  enrich(text: string, annotations: Annotation[]): Annotation[];
+  enrich(text: string, annotations: Annotation[], options?: NoteOptions): Annotation[];
   /**
    * enrich(), per entity what it became: none when the terminology layer leaves it out (or joins it
    * into a neighbour), itself, then the diseases and genes named inside it; `abbreviations` those of `text`;
    * `documentAnnotations` all of the document's entities when `annotations` are some of them.
    */
-  enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations, documentAnnotations?: readonly Annotation[]): Annotation[][];
+  enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations, documentAnnotations?: readonly Annotation[], options?: NoteOptions): Annotation[][];
   /** The document's entities with those the vocabulary alone finds (clinical abbreviations written bare). */
-  withVocabularyMentions(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations): Annotation[];
+  withVocabularyMentions(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations, options?: NoteOptions): Annotation[];
   /** Hover Markdown for an (enriched) entity. */
   hoverMarkdown(annotation: Annotation): string;
 }
@@ -54,9 +54,9 @@ export async function loadServerTerminology(preferredVocabulary: string, minScor
   return {
     available: true,
     warnings: terminology.warnings,
-    enrich: (text, annotations) => terminology.enrich(text, annotations),
-    enrichEach: (text, annotations, abbreviations, documentAnnotations) => terminology.enrichEach(text, annotations, abbreviations, documentAnnotations),
-    withVocabularyMentions: (text, annotations, abbreviations) => terminology.withVocabularyMentions(text, annotations, abbreviations),
+    enrich: (text, annotations, options) => terminology.enrich(text, annotations, options),
+    enrichEach: (text, annotations, abbreviations, documentAnnotations, options) => terminology.enrichEach(text, annotations, abbreviations, documentAnnotations, options),
+    withVocabularyMentions: (text, annotations, abbreviations, options) => terminology.withVocabularyMentions(text, annotations, abbreviations, options),
     hoverMarkdown: (a) => terminology.hoverMarkdown(a),
   };
 }

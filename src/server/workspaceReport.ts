@@ -20,7 +20,7 @@ export interface ConceptCount {
 export async function buildWorkspaceReport(
   files: readonly string[],
   format: ReportFormat,
-  annotate: (text: string) => Promise<Annotation[]>,
+  annotate: (text: string, file: string) => Promise<Annotation[]>,
   maxFileSize: number,
   isCancelled: () => boolean,
 ): Promise<WorkspaceReport> {
@@ -33,7 +33,7 @@ export async function buildWorkspaceReport(
         skippedFiles.push(file);
         continue;
       }
-      perFile.push(await annotate(await readFile(file, 'utf8')));
+      perFile.push(await annotate(await readFile(file, 'utf8'), file));
     } catch {
       skippedFiles.push(file); // unreadable or deleted meanwhile: reported, not fatal
     }

@@ -26,6 +26,21 @@ describe('biolens annotate with concepts', function () {
     }
   });
 
+  it('reads a .note file as a clinical note, whatever its shape', async () => {
+    // The e2e fixture: two lines, no headings or shorthand. As a note, "CP" beside "SOB" is chest pain.
+    const cp = async (file: string) => {
+      const result = await runCli(['annotate', file, '--format', 'jsonl']);
+      assert.equal(result.code, 0, result.stderr);
+      return (JSON.parse(result.stdout) as { annotations: Annotation[] }).annotations.find((a) => a.text === 'CP');
+    };
+    const note = await cp('test/e2e/fixtures/trusted-workspace/short-visit.note');
+    assert.ok(note, 'the bundled model finds "CP"');
+    assert.equal(note.concept?.id, 'MESH:D002637'); // Chest Pain
+    const asText = await runCli(['annotate', '-', '--format', 'jsonl'], { stdin: 'Walk-in clinic\n\nPresents with SOB and CP for two days.\n' });
+    const plain = (JSON.parse(asText.stdout) as { annotations: Annotation[] }).annotations.find((a) => a.text === 'CP');
+    assert.equal(plain?.concept?.id, 'MESH:D002547'); // Cerebral Palsy, the same text from standard input
+  });
+
   it('gives the vocabulary\'s type to a drug the model calls a species, before --types filters', async () => {
     // The bundled model (session 4) calls "apixaban" a species here; --no-link shows the model alone.
     const text = 'Continue apixaban and bisoprolol.';

@@ -84,6 +84,10 @@ describe('IncrementalEnricher with the bundled vocabulary', function () {
     const enriched = enricher.enrich(after, [cpIn(after)]);
     assert.deepEqual(enriched, terminology.enrichEach(after, [cpIn(after)]).flat());
     assert.equal(enriched[0].concept?.id, 'MESH:D002637'); // Chest Pain
+    // And when the editor says the unchanged document is a note (its language changed).
+    const languageOnly = new IncrementalEnricher(terminology);
+    assert.equal(languageOnly.enrich(before, [cpIn(before)])[0].concept?.id, 'MESH:D002547');
+    assert.equal(languageOnly.enrich(before, [cpIn(before)], undefined, { clinicalNote: true })[0].concept?.id, 'MESH:D002637');
   });
 
   it('after an edit enriches only the edited paragraph\'s entities', async function () {

@@ -20,9 +20,23 @@ const HEADING = /^[ \t]*(?:HPI|PMH|PMHx|PSH|ROS|CC|Hx|FHx|SHx|DHx|Dx|DDx|A\/P|As
 const SHORTHAND = /(?<![\p{L}\p{N}/])(?:r\/o|h\/o|c\/o|s\/p|hx of|nkda|denies|denied)(?![\p{L}\p{N}/])/giu;
 const DOSING = /(?<![\p{L}\p{N}])(?:PRN|BID|TID|QID|QDS|TDS|QHS|NBM|NPO)(?![\p{L}\p{N}])/u;
 const MIN_CUES = 2;
+// Files of the editor's Clinical Note language (package.json), which are notes whatever their shape.
+const NOTE_FILE = /\.(?:note|cnote)$/i;
 
-/** Whether `text` reads as a clinical note (see above). */
-export function isClinicalNote(text: string): boolean {
+/** How a caller that knows more than the text says it is a note (the editor's language, the file). */
+export interface NoteOptions {
+  /** The document is a clinical note, whatever its shape (a `.note` file, the Clinical Note language). */
+  clinicalNote?: boolean;
+}
+
+/** Whether a file is of the Clinical Note language by its name ("ward-round.note"). */
+export function isClinicalNoteFile(name: string): boolean {
+  return NOTE_FILE.test(name);
+}
+
+/** Whether `text` reads as a clinical note (see above), or `options` say it is one. */
+export function isClinicalNote(text: string, options: NoteOptions = {}): boolean {
+  if (options.clinicalNote) return true;
   const cues = new Set<string>();
   for (const m of text.matchAll(HEADING)) cues.add(m[0].trim().toLowerCase());
   for (const m of text.matchAll(SHORTHAND)) cues.add(m[0].toLowerCase());

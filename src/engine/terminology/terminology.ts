@@ -16,7 +16,7 @@ import { nestedGenes } from './nestedGenes';
 import { listedConditions } from './listedConditions';
 import { isClinicalShorthand } from './clinicalShorthand';
 import { withCuratedAbbreviationMentions } from './curatedMentions';
-import { clinicalSenses, isClinicalNote, withOtherSenses } from './clinicalNote';
+import { clinicalSenses, isClinicalNote, withOtherSenses, type NoteOptions } from './clinicalNote';
 import { SpanIndex } from '../spanIndex';
 import { hoverMarkdown } from './hover';
 import { KnowledgeBase, VocabularyLoadError } from './knowledgeBase';
@@ -68,14 +68,14 @@ export interface Terminology {
    * and the name of a body part alone is left out (vocabularyTypes.ts). The clinical
    * abbreviations the model left out are added first (withVocabularyMentions).
    */
-  enrich(text: string, annotations: Annotation[]): Annotation[];
+  enrich(text: string, annotations: Annotation[], options?: NoteOptions): Annotation[];
   /**
    * `annotations` (a whole document's, in document order) with the entities the vocabulary alone
    * finds: the curated clinical abbreviations a note writes bare ("Hx of DVT", and in a clinical
    * note "r/o PE"; curatedMentions.ts).
    * `abbreviations` are those of `text`, passed by a caller that already found them.
    */
-  withVocabularyMentions(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations): Annotation[];
+  withVocabularyMentions(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations, options?: NoteOptions): Annotation[];
   /**
    * enrich(), per annotation what it became: none when left out or joined into the mention before
    * or after it, itself (perhaps widened to a name it was part of), then the diseases and genes
@@ -84,7 +84,7 @@ export interface Terminology {
    * them (the server enriches changed paragraphs alone): whether the model took an abbreviation's
    * long form for an entity is a fact about the whole document.
    */
-  enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations, documentAnnotations?: readonly Annotation[]): Annotation[][];
+  enrichEach(text: string, annotations: Annotation[], abbreviations?: DocumentAbbreviations, documentAnnotations?: readonly Annotation[], options?: NoteOptions): Annotation[][];
   /** The hover Markdown of an enriched annotation (vocabulary versions filled in). */
   hoverMarkdown(annotation: Annotation): string;
 }
@@ -127,11 +127,11 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
   const suggester = new Suggester(kb, { preferredVocabularies: order, userChoseVocabularies: chose, ignore: opts.ignore });
 
   const minScoreWithoutConcept = opts.minScoreWithoutConcept ?? DEFAULT_MIN_SCORE_WITHOUT_CONCEPT;
-  const enrichEach = (text: string, modelAnnotations: Annotation[], { definitions, linking: defined } = documentAbbreviations(text), documentAnnotations: readonly Annotation[] = modelAnnotations): Annotation[][] => {
+  const enrichEach = (text: string, modelAnnotations: Annotation[], { definitions, linking: defined } = documentAbbreviations(text), documentAnnotations: readonly Annotation[] = modelAnnotations, options: NoteOptions = {}): Annotation[][] => {
     const byVocabulary = opts.vocabularyTypes !== false;
     // A clinical note's ambiguous abbreviations mean the curated list's first sense, as if the
     // note had defined them (clinicalNote.ts).
-    const clinical = byVocabulary && isClinicalNote(text);
+    const clinical = byVocabulary && isClinicalNote(text, options);
     const senses = clinical ? clinicalSenses(kb, definitions) : undefined;
     const linking = senses?.size ? new Map([...senses, ...defined]) : defined;
     const typed = byVocabulary ? retypeCoordinatedSymbols(text, linker, retypeByVocabulary(linker, modelAnnotations, linking, clinical ? text : undefined)) : modelAnnotations;
@@ -171,15 +171,16 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     return result;
   };
 
-  const withVocabularyMentions = (text: string, annotations: Annotation[], abbreviations = documentAbbreviations(text)) =>
-    opts.vocabularyTypes === false ? annotations : withCuratedAbbreviationMentions(text, annotations, kb, abbreviations.definitions, isClinicalNote(text));
+  const withVocabularyMentions = (text: string, annotations: Annotation[], abbreviations = documentAbbreviations(text), options: NoteOptions = {}) =>
+    opts.vocabularyTypes === false ? annotations : withCuratedAbbreviationMentions(text, annotations, kb, abbreviations.definitions, isClinicalNote(text, options));
   return {
     kb,
     linker,
     warnings,
-    enrich: (text, annotations) => {
+    enrich: (text, annotations, options) => {
       const abbreviations = documentAbbreviations(text);
-      return enrichEach(text, withVocabularyMentions(text, annotations, abbreviations), abbreviations).flat();
+      const all = withVocabularyMentions(text, annotations, abbreviations, options);
+      return enrichEach(text, all, abbreviations, all, options).flat();
     },
     enrichEach,
     withVocabularyMentions,

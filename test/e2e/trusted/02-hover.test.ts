@@ -32,6 +32,20 @@ describe('Hovering an entity', () => {
     await screenshot('02-hover', { hover: entity.text });
   });
 
+  it('in a Clinical Note file reads an ambiguous abbreviation as a note means it, however short the note', async function () {
+    // Nothing in this two-line note's text says it is a note (no headings, no shorthand): its
+    // language does. "CP" beside "SOB" is then chest pain; to the vocabularies alone, cerebral palsy.
+    const api = await biolens();
+    const editor = await openInEditor(workspaceFile('short-visit.note'));
+    assert.equal(editor.document.languageId, 'clinical-note');
+    const painted = await completeDecorations(api, editor);
+    const cp = painted.entities.find((e) => e.text === 'CP');
+    if (!cp || !('terminology' in api.state && api.state.terminology)) this.skip(); // a model that misses "CP", or no vocabulary
+    const { markdown } = await hoversAt(editor.document.uri, cp!.range.start);
+    assert.match(markdown, /^### Chest Pain$/m);
+    assert.match(markdown, /may also name:\*\* Cerebral Palsy/);
+  });
+
   it('over an organism named inside another entity shows the organism; over the rest, the outer entity', async () => {
     const api = await biolens();
     const editor = await openInEditor(workspaceFile('organisms.txt'));

@@ -1,7 +1,7 @@
 // In a clinical note an ambiguous clinical abbreviation means the curated list's first sense,
 // with the type its senses share; elsewhere nothing changes.
 import { strict as assert } from 'node:assert';
-import { isClinicalNote } from '../../../src/engine/terminology';
+import { documentAbbreviations, isClinicalNote, isClinicalNoteFile } from '../../../src/engine/terminology';
 import type { EntityType } from '../../../src/engine';
 import { mentionIn, terminology } from './shared';
 
@@ -54,6 +54,15 @@ describe('terminology: clinical notes', function () {
     const meds = 'PMH: HTN.\nMeds: MS 10 mg IV q4h PRN; amlodipine 5 mg OD.\nPlan: r/o PE.';
     const got = enrich(meds, [['MS', 'Chemical'], ['OD', 'Chemical']]);
     assert.deepEqual(got.filter((a) => ['MS', 'OD'].includes(a.text)).map((a) => `${a.text}:${a.type}`), ['MS:Chemical', 'OD:Chemical']); // morphine sulfate, once daily: not multiple sclerosis, overdose
+  });
+
+  it('reads a document as a note when its caller says so (a .note file, the Clinical Note language)', () => {
+    const text = 'Presents with SOB and CP for two days.';
+    const found = [mentionIn(text, 'SOB', 'Disease'), mentionIn(text, 'CP', 'Disease')];
+    assert.equal(terminology().enrich(text, found)[1].concept?.id, 'MESH:D002547'); // Cerebral Palsy: nothing says note
+    assert.equal(terminology().enrich(text, found, { clinicalNote: true })[1].concept?.id, 'MESH:D002637'); // Chest Pain
+    assert.equal(terminology().enrichEach(text, found, documentAbbreviations(text), found, { clinicalNote: true })[1][0].concept?.id, 'MESH:D002637');
+    assert.deepEqual(['ward-round.note', 'A.CNOTE', 'note.txt', 'notes.md'].map(isClinicalNoteFile), [true, true, false, false]);
   });
 
   it('keeps what the note defines, and changes nothing outside notes', () => {
