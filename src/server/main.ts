@@ -50,7 +50,7 @@ const publish = (doc: TrackedDocument) => {
 };
 
 const scheduler = new AnalysisScheduler({
-  // A document of the Clinical Note language (package.json) is a note whatever its shape.
+  // A document of the Clinical Note language is a note whatever its shape (terminology/clinicalNote.ts).
   analyse: (text, signal, onProgress, languageId) => pipeline.analyse(text, signal, onProgress, { clinicalNote: languageId === CLINICAL_NOTE_LANGUAGE }),
   publish,
   settings: () => settings,

@@ -8,7 +8,8 @@
 //
 // A note is told by its own shape: two different section headings or note shorthands ("PMH:",
 // "Assessment:", "r/o", "c/o", "NKDA"...); dosing times ("BID", "PRN"), which trial abstracts write
-// too, count once.
+// too, count once. Or by its caller (`NoteOptions`): a document of the editor's Clinical Note
+// language, a `.note` file, is one however short.
 import type { Annotation, EntityType } from '../types';
 import type { AbbreviationDefinition } from './abbreviations';
 import type { KnowledgeBase } from './knowledgeBase';
