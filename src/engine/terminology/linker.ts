@@ -22,7 +22,7 @@
 // wins: each source (vocabulary or corpus) that names it adds the weight of its kind of name, so
 // a concept three vocabularies agree on beats one a single vocabulary prefers.
 import type { EntityType } from '../types';
-import type { KnowledgeBase } from './knowledgeBase';
+import type { FuzzyName, KnowledgeBase } from './knowledgeBase';
 import { alignWords, editDistance } from './wordAlignment';
 import { expandCoordination } from './coordination';
 import { amideVariants, nounVariants } from './morphology';
@@ -358,9 +358,8 @@ export class Linker {
     for (const hit of hits) {
       // Near a bare generic word is near nothing: "MET inhibitor" is not ChEBI's "inhibitor" role.
       if (GENERIC_HEADS.has(hit.key)) continue;
-      const best = this.choose(hit.entries.filter((e) => e.kind !== 'code' && e.kind !== 'obsolete'), type);
-      if (!best) continue;
-      const found: LinkResult = { ...best, method: 'fuzzy', score: Math.min(best.score, hit.score) };
+      const found = this.ofFuzzyHit(hit, type);
+      if (!found) continue;
       const { added, missing } = alignWords(key, hit.key);
       const narrowing = added.some((w) => !HARMLESS_ADDITIONS.has(w));
       // A name with all of the mention's words comes before a nearer one that drops some.
@@ -381,10 +380,16 @@ export class Linker {
     if (key.includes(' ') || key.length < MISSPELT_MIN_LENGTH || /\d/.test(key)) return undefined;
     for (const hit of this.kb.fuzzy(key, { typeBits: TYPE_BITS[type], minScore: MISSPELT_MIN_SCORE, limit: FUZZY_CANDIDATES })) {
       if (hit.key.includes(' ') || hit.key[0] !== key[0] || editDistance(key, hit.key) > 1) continue;
-      const best = this.choose(hit.entries.filter((e) => e.kind !== 'code' && e.kind !== 'obsolete'), type);
-      if (best) return { ...best, method: 'fuzzy', score: Math.min(best.score, hit.score) };
+      const found = this.ofFuzzyHit(hit, type);
+      if (found) return found;
     }
     return undefined;
+  }
+
+  /** The concept a fuzzy hit names for `type` (not by a code or an obsolete name), scored by the lower of its name's confidence and the cosine. */
+  private ofFuzzyHit(hit: FuzzyName, type: EntityType): LinkResult | undefined {
+    const best = this.choose(hit.entries.filter((e) => e.kind !== 'code' && e.kind !== 'obsolete'), type);
+    return best && { ...best, method: 'fuzzy', score: Math.min(best.score, hit.score) };
   }
 
   private partial(key: string, type: EntityType): LinkResult | undefined {
