@@ -22,9 +22,9 @@ const CODE = [
 // Every address has a "/", "@" or "www.", all code a backtick or "~~~": most texts have none and cost one scan.
 const MAY_HAVE_ANY = /[/@`]|www\.|~~~/i;
 
-// The language server asks twice for each analysis of a document, with the same text: the
-// document-wide step (outsideNonProse) and the suggestion guard (protectedRanges). The last
-// text's ranges are kept, so the patterns scan it once.
+// The language server asks several times for each analysis of a document, with the same text:
+// the document-wide step (outsideNonProse), the curated abbreviations (curatedMentions.ts) and the
+// suggestion guard (protectedRanges). The last text's ranges are kept, so the patterns scan it once.
 let last: { text: string; ranges: readonly TextRange[] } | undefined;
 
 /** Ranges of `text` that are addresses or code (in pattern order, possibly overlapping). */
@@ -44,5 +44,10 @@ export function nonProseRanges(text: string): readonly TextRange[] {
 export function outsideNonProse(text: string, annotations: Annotation[]): Annotation[] {
   const ranges = nonProseRanges(text);
   if (!ranges.length) return annotations;
-  return annotations.filter((a) => !ranges.some((r) => r.start < a.end && a.start < r.end));
+  return annotations.filter((a) => !overlapsAny(ranges, a.start, a.end));
+}
+
+/** Whether [start, end) overlaps one of `ranges`. */
+export function overlapsAny(ranges: readonly TextRange[], start: number, end: number): boolean {
+  return ranges.some((r) => r.start < end && start < r.end);
 }

@@ -20,7 +20,7 @@
 // those classes: its diseases and drugs ("CHF", "ESRD", "5-FU", "CsA") are annotated wherever
 // an abstract writes them.
 import { doseAfter } from '../dosedDrugs';
-import { nonProseRanges } from '../nonProse';
+import { nonProseRanges, overlapsAny } from '../nonProse';
 import { SpanIndex } from '../spanIndex';
 import type { Annotation, EntityType } from '../types';
 import type { AbbreviationDefinition } from './abbreviations';
@@ -58,7 +58,7 @@ export function curatedAbbreviationMentions(text: string, annotations: readonly 
   for (const { start, end, written, type, cued } of candidates) {
     if (defined.has(written) || index.overlapping(start, end).length) continue;
     nonProse ??= nonProseRanges(text);
-    if (nonProse.some((r) => r.start < end && start < r.end)) continue;
+    if (overlapsAny(nonProse, start, end)) continue;
     if (type === 'Disease' && doseAfter(text, end)) continue;
     if (cued && !namesCondition(text, start, ends)) continue;
     added.push({ start, end, text: text.slice(start, end), type, score: CURATED_MENTION_SCORE });

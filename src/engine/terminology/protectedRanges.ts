@@ -8,7 +8,3 @@ import type { TextRange } from '../sentences';
 export function protectedRanges(text: string): TextRange[] {
   return [...nonProseRanges(text)].sort((a, b) => a.start - b.start);
 }
-
-export function overlapsAny(ranges: TextRange[], start: number, end: number): boolean {
-  return ranges.some((r) => r.start < end && start < r.end);
-}

@@ -13,7 +13,7 @@ import { DEFAULT_VOCABULARY_ORDER, leadingMember } from './concepts';
 import type { KnowledgeBase } from './knowledgeBase';
 import type { LinkResult } from './linker';
 import { normalizeTerm } from './normalize';
-import { overlapsAny } from './protectedRanges';
+import { overlapsAny } from '../nonProse';
 import type { TextRange } from '../sentences';
 import { naturalCase } from './termCase';
 import { TYPE_BITS, vocabularyOf } from './vocabularies';
