@@ -2,7 +2,7 @@
 // abbreviations and the terminology layer over the whole document (abbreviations defined in one
 // paragraph are used in others, so their mentions, linking and context need all of it).
 import { paragraphs, withDocumentMentions, type Annotation, type NerEngine } from '../engine';
-import { documentAbbreviations, type NoteOptions } from '../engine/terminology';
+import { documentAbbreviations, isClinicalNote, type NoteOptions } from '../engine/terminology';
 import type { ServerSettings } from '../protocol';
 import type { Analysis } from './analysisScheduler';
 import type { EngineHost } from './engineHost';
@@ -44,10 +44,12 @@ export class EntityPipeline {
     const enricher = this.enricherFor(terminology);
     // The engine saw one paragraph at a time: abbreviations defined and names found in another
     // paragraph are added here, then the clinical abbreviations the model left out (as
-    // terminology.enrich does). The document's abbreviations are found once for every step.
+    // terminology.enrich does). The document's abbreviations, and whether it is a clinical note,
+    // are found once for every step.
     const abbreviations = documentAbbreviations(text);
+    const note = { clinicalNote: isClinicalNote(text, options) };
     const complete = (known: Annotation[]) =>
-      enricher.enrich(text, terminology.withVocabularyMentions(text, withDocumentMentions(text, known, abbreviations.definitions), abbreviations, options), abbreviations, options);
+      enricher.enrich(text, terminology.withVocabularyMentions(text, withDocumentMentions(text, known, abbreviations.definitions), abbreviations, note), abbreviations, note);
     const result = await this.annotatorFor(engine).annotate(text, signal, (known) => onProgress(complete(known)));
     return {
       annotations: complete(result.annotations),

@@ -51,7 +51,7 @@ const publish = (doc: TrackedDocument) => {
 
 const scheduler = new AnalysisScheduler({
   // A document of the Clinical Note language is a note whatever its shape (terminology/clinicalNote.ts).
-  analyse: (text, signal, onProgress, languageId) => pipeline.analyse(text, signal, onProgress, { clinicalNote: languageId === CLINICAL_NOTE_LANGUAGE }),
+  analyse: (text, signal, onProgress, languageId) => pipeline.analyse(text, signal, onProgress, { clinicalNote: languageId === CLINICAL_NOTE_LANGUAGE || undefined }),
   publish,
   settings: () => settings,
   failed(doc, error) {
@@ -148,7 +148,7 @@ connection.onRequest(WorkspaceReportRequest, async ({ files, format }, token) =>
   const abort = new AbortController();
   token.onCancellationRequested(() => abort.abort());
   const annotate = async (text: string, file: string) =>
-    visibleEntities((await pipeline.analyse(text, abort.signal, undefined, { clinicalNote: isClinicalNoteFile(file) })).annotations, settings);
+    visibleEntities((await pipeline.analyse(text, abort.signal, undefined, { clinicalNote: isClinicalNoteFile(file) || undefined })).annotations, settings);
   return buildWorkspaceReport(files, format, annotate, settings.maxFileSize, () => token.isCancellationRequested);
 });
 

@@ -66,7 +66,7 @@ output is not a terminal or NO_COLOR is set.`,
       for (let i = 0; i < inputs.length; i += BATCH) {
         const batch = inputs.slice(i, i + BATCH);
         // A .note or .cnote file (the editor's Clinical Note language) is a note whatever its shape.
-        const enrich: Enrich | undefined = terminology ? (text, found, j) => terminology.enrich(text, found, { clinicalNote: isClinicalNoteFile(batch[j].id) }) : undefined;
+        const enrich: Enrich | undefined = terminology ? (text, found, j) => terminology.enrich(text, found, { clinicalNote: isClinicalNoteFile(batch[j].id) || undefined }) : undefined;
         const results = await annotateThrough(engine, batch.map((d) => d.text), { types, minScore }, enrich);
         documents.push(...batch.map((d, j) => ({ ...d, annotations: results[j] })));
         progress?.(documents.length, inputs.length);

@@ -24,9 +24,13 @@ const MIN_CUES = 2;
 // Files of the editor's Clinical Note language (package.json), which are notes whatever their shape.
 const NOTE_FILE = /\.(?:note|cnote)$/i;
 
-/** How a caller that knows more than the text says it is a note (the editor's language, the file). */
+/** What a caller knows of whether a document is a note. */
 export interface NoteOptions {
-  /** The document is a clinical note, whatever its shape (a `.note` file, the Clinical Note language). */
+  /**
+   * Whether the document is a clinical note, where the caller knows: true for a `.note` file or the
+   * Clinical Note language, whatever its shape; either value once the caller has told it from the
+   * text, so that the steps of one analysis do not scan it again. Undefined: told from the text.
+   */
   clinicalNote?: boolean;
 }
 
@@ -35,9 +39,9 @@ export function isClinicalNoteFile(name: string): boolean {
   return NOTE_FILE.test(name);
 }
 
-/** Whether `text` reads as a clinical note (see above), or `options` say it is one. */
+/** Whether `text` is a clinical note: as `options` say, or else by its shape (see above). */
 export function isClinicalNote(text: string, options: NoteOptions = {}): boolean {
-  if (options.clinicalNote) return true;
+  if (options.clinicalNote !== undefined) return options.clinicalNote;
   const cues = new Set<string>();
   for (const m of text.matchAll(HEADING)) cues.add(m[0].trim().toLowerCase());
   for (const m of text.matchAll(SHORTHAND)) cues.add(m[0].toLowerCase());

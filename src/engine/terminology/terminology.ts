@@ -179,8 +179,9 @@ function withKnowledgeBase(kb: KnowledgeBase, opts: TerminologyOptions, warnings
     warnings,
     enrich: (text, annotations, options) => {
       const abbreviations = documentAbbreviations(text);
-      const all = withVocabularyMentions(text, annotations, abbreviations, options);
-      return enrichEach(text, all, abbreviations, all, options).flat();
+      const note = { clinicalNote: isClinicalNote(text, options) }; // told once for both steps
+      const all = withVocabularyMentions(text, annotations, abbreviations, note);
+      return enrichEach(text, all, abbreviations, all, note).flat();
     },
     enrichEach,
     withVocabularyMentions,
