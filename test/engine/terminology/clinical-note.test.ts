@@ -16,6 +16,9 @@ describe('terminology: clinical notes', function () {
     assert.equal(isClinicalNote('Reason for visit: review.\nAllergies: penicillin (rash).'), true);
     assert.equal(isClinicalNote('BACKGROUND: We studied 40 patients. Methods:\nResults: 500 mg BID was tolerated. Conclusions: safe.'), false);
     assert.equal(isClinicalNote('Presents with SOB and CP for two days.'), false);
+    // What a caller knows wins: a .note file is one, and a text already told is not scanned again.
+    assert.equal(isClinicalNote('Presents with SOB and CP for two days.', { clinicalNote: true }), true);
+    assert.equal(isClinicalNote(NOTE, { clinicalNote: false }), false);
   });
 
   it('reads its ambiguous abbreviations in the note\'s sense and type, naming the other senses', () => {
