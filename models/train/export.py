@@ -17,7 +17,7 @@ import json, os, shutil, subprocess, sys
 import torch
 from corpora import LABELS, L2I, TYPES
 from model import TokenClassifier, TypeHeads
-from text import GAZETTEER_MAX_WORDS, SHAPE_CLASSES, SHAPE_STRIDE, SPECIALS, basic_words, encode_words, load_gazetteer
+from text import GAZETTEER_MAX_WORDS, SPECIALS, basic_tokenize, encode_words, load_gazetteer
 
 ck_path, out = sys.argv[1], sys.argv[2]
 here = os.path.dirname(os.path.abspath(__file__))
@@ -47,8 +47,6 @@ vocab = {t: i for i, t in enumerate(vocab_list)}
 gaz = load_gazetteer(gaz_path)
 BIOLENS = {"maxLength": 128, "gazetteer": "gazetteer.tsv", "gazetteerMaxWords": GAZETTEER_MAX_WORDS,
            "gazetteerBits": {"Chemical": 1, "Disease": 2, "Gene": 4, "Species": 8}, "entityTypes": TYPES}
-if ck.get("word_shape"):   # token type = gazetteer mask + stride x the word's case class (text.word_shape)
-    BIOLENS["wordShape"] = {"stride": SHAPE_STRIDE, "classes": SHAPE_CLASSES}
 if groups:   # import_onnx.py reads the corpora back: the heads' order, each group's heads
     BIOLENS["typeHeads"] = [types for types, _ in groups]
     BIOLENS["typeHeadCorpora"] = [heads for _, heads in groups]
@@ -56,9 +54,7 @@ if groups:   # import_onnx.py reads the corpora back: the heads' order, each gro
 
 
 def encode(text):
-    words = basic_words(text)
-    surfaces = [text[s:e] for _, s, e in words] if ck.get("word_shape") else None
-    ids, masks, _ = encode_words([w for w, _, _ in words], vocab, gaz, surfaces)
+    ids, masks, _ = encode_words(basic_tokenize(text), vocab, gaz)
     return [vocab["[CLS]"]] + ids + [vocab["[SEP]"]], [0] + masks + [0]
 
 

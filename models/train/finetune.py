@@ -11,7 +11,7 @@ import numpy as np, torch, torch.nn.functional as F
 import corpora
 from corpora import LABELS, L2I, TYPES
 from model import CONFIG, TokenClassifier
-from text import SHAPE_CLASSES, SHAPE_STRIDE, encode_words, load_gazetteer
+from text import encode_words, load_gazetteer
 from decode import viterbi, spans
 
 ap = argparse.ArgumentParser()
@@ -34,9 +34,6 @@ ap.add_argument("--extra", action="append", default=[], metavar="CORPUS",
 ap.add_argument("--corpus-heads", action="store_true",
                 help="one output layer per training corpus over the shared encoder (each learns its corpus's conventions); "
                      "export.py exports them as type heads (compose_heads.py: one composed layer instead)")
-ap.add_argument("--word-shape", action="store_true",
-                help="token types also carry each word's case (text.word_shape: the tokenizer lower-cases); "
-                     "a checkpoint without them gets the new embedding rows as copies of its own, so it starts unchanged")
 ap.add_argument("--seed", type=int, default=0, help="order of the sentences, dropout, the new head's initial weights")
 ap.add_argument("--dev-limit", type=int, default=0, help="smoke tests: first N dev sentences per corpus")
 ap.add_argument("--save-rounds", action="store_true", help="also keep every evaluation round's weights (OUT-roundK.pt), for average.py")
@@ -77,7 +74,7 @@ def named_words(words, labels):
 
 def encode(sent):
     """-> list of chunks (piece ids, gazetteer masks, labels, is-first-piece-of-its-word, is-in-a-named-mention)."""
-    ids, ft, owner = encode_words(sent["words"], vocab, gaz, sent["surfaces"] if args.word_shape else None)
+    ids, ft, owner = encode_words(sent["words"], vocab, gaz)
     named = named_words(sent["surfaces"], sent["labels"])
     labs, first, strong = [], [], []
     for k, wi in enumerate(owner):
@@ -218,17 +215,9 @@ class CorpusHeadsClassifier(TokenClassifier):
 
 
 CONFIG["vocab_size"] = len(vocab)
-if args.word_shape:
-    CONFIG["type_vocab_size"] = SHAPE_STRIDE * SHAPE_CLASSES
 model = CorpusHeadsClassifier(CONFIG, len(LABELS), len(CORPUS_IDS)) if args.corpus_heads else TokenClassifier(CONFIG, len(LABELS))
 if args.init:
     ck = torch.load(args.init)
-    assert args.word_shape or not ck.get("word_shape"), f"{args.init} was trained with word shapes: pass --word-shape"
-    typ = ck["model"].get("enc.typ.weight")
-    if typ is not None and typ.shape[0] < CONFIG["type_vocab_size"]:
-        # shape class k's rows start as the gazetteer rows (shape 0): the model's outputs do not change until it learns
-        ck["model"]["enc.typ.weight"] = typ[:SHAPE_STRIDE].repeat(SHAPE_CLASSES, 1)
-        print(f"token types {typ.shape[0]} -> {CONFIG['type_vocab_size']} (word shapes)", flush=True)
     if "cls.weight" in ck["model"] and args.corpus_heads and ck.get("corpora") and ck["corpora"] != list(CORPUS_IDS):
         # a --corpus-heads checkpoint of other corpora (the shipped model, imported, has no --extra
         # heads): each corpus takes its own head by name; one the checkpoint lacks starts from the
@@ -279,7 +268,7 @@ for items in batches():
         r = evaluate(model); r["minutes"] = round(el / 60, 1); r["step"] = step; history.append(r)
         print("dev", json.dumps(r), flush=True)
         state = {"model": model.state_dict(), "config": CONFIG, "labels": LABELS, "dev": r, "corpora": list(CORPUS_IDS),
-                 "pretrain_history": pretrain_history, "word_shape": args.word_shape}
+                 "pretrain_history": pretrain_history}
         if best is None or r["target_mean"] > best["target_mean"]:
             best = r
             torch.save(state, args.out)
@@ -302,5 +291,5 @@ for items in batches():
     if step % 100 == 0:
         print(f"step {step} loss {loss.item():.4f} {el / 60:.1f} min {pieces / max(el, 1):.0f} tok/s", flush=True)
 json.dump({"best": best, "history": history, "steps": step, "minutes": args.minutes, "init": args.init,
-           "gazetteer": not args.no_gazetteer, "weak": args.weak, "weak_generic_only": args.weak_generic_only, "seed": args.seed, "repeat": REPEAT, "extra": args.extra, "word_shape": args.word_shape}, open(args.out + ".json", "w"), indent=1)
+           "gazetteer": not args.no_gazetteer, "weak": args.weak, "weak_generic_only": args.weak_generic_only, "seed": args.seed, "repeat": REPEAT, "extra": args.extra}, open(args.out + ".json", "w"), indent=1)
 print("best", json.dumps(best), flush=True)

@@ -57,7 +57,6 @@ print(f"{sum(p.numel() for p in model.parameters())} parameters imported; "
 hist_path = os.path.join(src, "pretrain_history.json")
 history = json.load(open(hist_path)) if os.path.exists(hist_path) else []
 state, extra = (model.corpus_heads_state(), {"corpora": corpora}) if corpora else (model.state_dict(), {})
-extra["word_shape"] = "wordShape" in biolens   # token types carry the word's case (text.word_shape)
 torch.save({"model": state, "config": config, "labels": LABELS, "source": src,
             "pretrain_history": history, **extra}, out)
 print("->", out)

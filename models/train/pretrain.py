@@ -15,7 +15,7 @@ usage: /usr/bin/python3 pretrain.py --text work/pretrain.txt --vocab work/vocab.
 import argparse, json, os, random, time
 import numpy as np, torch
 from model import CONFIG, MaskedLM
-from text import basic_words, encode_words, load_gazetteer
+from text import basic_tokenize, encode_words, load_gazetteer
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--text", required=True); ap.add_argument("--vocab", required=True)
@@ -34,21 +34,15 @@ torch.set_num_threads(args.threads); random.seed(0); torch.manual_seed(0)
 
 vocab = {l.rstrip("\n"): i for i, l in enumerate(open(args.vocab, encoding="utf-8"))}
 gaz = load_gazetteer(args.gazetteer)
-# an encoder fine-tuned with word shapes (finetune.py --word-shape) keeps them: its text is encoded with them too
-init_ck = torch.load(args.init) if args.init else None
-word_shape = bool(init_ck and init_ck.get("word_shape"))
-if word_shape:
-    CONFIG["type_vocab_size"] = init_ck["config"]["type_vocab_size"]
 PAD, UNK, CLS, SEP, MASK = (vocab[t] for t in ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"])
-cache = args.out + (".shape" if word_shape else "") + ".data.npz"
+cache = args.out + ".data.npz"
 t0 = time.time()
 if os.path.exists(cache):
     d = np.load(cache); ids_all, feat_all = d["ids"], d["feat"]
 else:
     ids_l, feat_l = [], []
     for line in open(args.text, encoding="utf-8"):
-        words = basic_words(line)
-        ids, masks, _ = encode_words([w for w, _, _ in words], vocab, gaz, [line[a:b] for _, a, b in words] if word_shape else None)
+        ids, masks, _ = encode_words(basic_tokenize(line), vocab, gaz)
         ids_l += ids; feat_l += masks
         ids_l.append(SEP); feat_l.append(0)          # document boundary
     ids_all, feat_all = np.array(ids_l, dtype=np.int64), np.array(feat_l, dtype=np.int64)
@@ -66,7 +60,7 @@ with torch.no_grad():                                 # unigram prior: where a f
     model.bias.copy_(torch.from_numpy(np.log(counts / counts.sum())).float())
 prior = []                                            # earlier runs this encoder has been through
 if args.init:
-    ck = init_ck
+    ck = torch.load(args.init)
     sd = ck["model"]
     if "dense.weight" in sd:                          # an MLM checkpoint: encoder and head
         model.load_state_dict(sd)
@@ -95,7 +89,7 @@ def run_record(h):
 
 
 def save(h):
-    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "state": state, "config": CONFIG, "word_shape": word_shape,
+    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "state": state, "config": CONFIG,
                 "prior_history": prior, "pretrain_history": prior + [run_record(h)]}, args.out)
 
 

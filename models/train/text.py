@@ -6,10 +6,6 @@ import unicodedata
 
 SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 GAZETTEER_MAX_WORDS = 6   # longest gazetteer key, in words (config.json: biolens.gazetteerMaxWords)
-# Word shape (session 17): the tokenizer lower-cases, so "BRCA1", "Brca1" and "brca1", or "IL" and
-# "il", looked the same to the model, and case is much of what tells a gene symbol from a word.
-# token_type_id = gazetteer mask + SHAPE_STRIDE * shape class (config.json: biolens.wordShape).
-SHAPE_STRIDE, SHAPE_CLASSES = 16, 4
 
 
 def _is_whitespace(ch):
@@ -114,26 +110,10 @@ def gazetteer_features(words, gaz, max_words):
     return feat
 
 
-def word_shape(surface):
-    """A word's case as written: 0 no capital ("brca1", "-", "2"), 1 a capital first and no other
-    ("Brca1", "A"), 2 capitals and no lower-case letter ("BRCA1", "IL"), 3 a capital after the
-    first character among lower-case letters ("mRNA", "IkappaB", "cAMP").
-    Must stay identical to src/engine/wordShape.ts."""
-    upper = [ch.isupper() for ch in surface]
-    if not any(upper):
-        return 0
-    if not any(ch.islower() for ch in surface):
-        return 2 if sum(upper) > 1 else 1
-    return 1 if upper[0] and not any(upper[1:]) else 3
-
-
-def encode_words(words, vocab, gaz, surfaces=None):
-    """Piece ids, each piece's token type (gazetteer mask, plus the word's shape class times
-    SHAPE_STRIDE when its surfaces, the words as written, are given) and the index of its word:
-    the model input the engine builds for a sentence, before [CLS]/[SEP]."""
+def encode_words(words, vocab, gaz):
+    """Piece ids, each piece's gazetteer mask and the index of its word: the model input the
+    engine builds for a sentence, before [CLS]/[SEP]."""
     feats = gazetteer_features(words, gaz, GAZETTEER_MAX_WORDS)
-    if surfaces is not None:
-        feats = [f + SHAPE_STRIDE * word_shape(w) for f, w in zip(feats, surfaces)]
     ids, masks, owner = [], [], []
     for i, (w, f) in enumerate(zip(words, feats)):
         for p in wordpiece(w, vocab):

@@ -25,7 +25,6 @@ export { paragraphs, sentences, splitSentences, type TextRange } from './sentenc
 export { bioSpans, viterbi, type LabelledSpan } from './viterbi';
 export { planWindows, type WindowPlan, type WordWindow } from './windows';
 export { WordPieceEncoder } from './wordPieces';
-export { tokenTypes, wordShape, WordShape, type WordShapeSpec } from './wordShape';
 
 /**
  * Loads the model and returns a ready engine. Rejects with ModelLoadError (naming the file)

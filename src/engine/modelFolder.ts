@@ -8,7 +8,6 @@ import type { ModelDtype, ModelInfo } from './engineApi';
 import { ModelLoadError } from './errors';
 import { LabelScheme, labelScheme } from './labels';
 import type { EntityType } from './types';
-import { WORD_SHAPE_CLASSES, type WordShapeSpec } from './wordShape';
 
 export const DEFAULT_MODEL = 'biolens-ner-mini';
 const DEFAULT_MAX_LENGTH = 128;
@@ -38,8 +37,6 @@ export interface ModelFolder {
    * model has one output layer.
    */
   typeHeads: string[][] | null;
-  /** config.biolens.wordShape: where each word's case class goes in its token type; null without. */
-  wordShape: WordShapeSpec | null;
 }
 
 export interface FolderProblem {
@@ -108,7 +105,7 @@ export function checkModelFolder(modelDir: string, dtype: ModelDtype = 'q8'): Fo
     maxLength: biolens.maxLength,
     dtype,
   };
-  const folder = { info, scheme: labels.scheme, onnxFile: path.join(dir, ONNX_FILE[dtype]), gazetteer: biolens.gazetteer, typeHeads: biolens.typeHeads, wordShape: biolens.wordShape };
+  const folder = { info, scheme: labels.scheme, onnxFile: path.join(dir, ONNX_FILE[dtype]), gazetteer: biolens.gazetteer, typeHeads: biolens.typeHeads };
   return { problems, entityTypes, folder };
 }
 
@@ -172,13 +169,8 @@ function checkOnnx(dir: string, dtype: ModelDtype, problem: Report): void {
   }
 }
 
-/** config.json's "biolens" block: window length, the gazetteer file with its feature bits, type heads, word shapes. */
-function checkBiolensBlock(
-  dir: string,
-  config: Record<string, unknown>,
-  scheme: LabelScheme,
-  problem: Report,
-): { maxLength: number; gazetteer: GazetteerSpec | null; typeHeads: string[][] | null; wordShape: WordShapeSpec | null } | undefined {
+/** config.json's "biolens" block: window length, the gazetteer file with its feature bits, type heads. */
+function checkBiolensBlock(dir: string, config: Record<string, unknown>, scheme: LabelScheme, problem: Report): { maxLength: number; gazetteer: GazetteerSpec | null; typeHeads: string[][] | null } | undefined {
   const biolens = (config.biolens ?? {}) as Record<string, unknown>;
   const bad = (message: string) => {
     problem('config.json', `config.json: ${message}`);
@@ -189,17 +181,13 @@ function checkBiolensBlock(
   if (maxLength < 3) return bad('biolens.maxLength must be at least 3');
   const typeHeads = biolens.typeHeads === undefined ? null : checkTypeHeads(biolens.typeHeads, scheme);
   if (typeof typeHeads === 'string') return bad(`biolens.typeHeads ${typeHeads}`);
-  const typeVocab = config.type_vocab_size;
-  const wordShape = biolens.wordShape === undefined ? null : checkWordShape(biolens.wordShape, typeVocab);
-  if (typeof wordShape === 'string') return bad(`biolens.wordShape ${wordShape}`);
-  if (typeof biolens.gazetteer !== 'string') return { maxLength, gazetteer: null, typeHeads, wordShape };
+  if (typeof biolens.gazetteer !== 'string') return { maxLength, gazetteer: null, typeHeads };
   const bitsByType = Object.fromEntries(
     Object.entries((biolens.gazetteerBits ?? {}) as Record<string, unknown>).filter(([, b]) => Number.isInteger(b)),
   ) as Record<string, number>;
   const allowedBits = Object.values(bitsByType).reduce((acc, b) => acc | b, 0);
+  const typeVocab = config.type_vocab_size;
   if (typeof typeVocab === 'number' && allowedBits >= typeVocab) return bad(`biolens.gazetteerBits ${allowedBits} exceed type_vocab_size ${typeVocab}`);
-  // the shape's multiples sit above the gazetteer's bits: a bit at or over the stride would alias a shape
-  if (wordShape && allowedBits >= wordShape.stride) return bad(`biolens.gazetteerBits ${allowedBits} reach biolens.wordShape's stride ${wordShape.stride}`);
   const maxWords = positiveInt(biolens.gazetteerMaxWords, DEFAULT_GAZETTEER_MAX_WORDS);
   if (maxWords === undefined) return bad('biolens.gazetteerMaxWords must be a positive integer');
   const name = biolens.gazetteer.split(path.sep).join('/');
@@ -208,17 +196,7 @@ function checkBiolensBlock(
     problem(name, `${name} is missing (the gazetteer that config.json's biolens.gazetteer names)`);
     return undefined;
   }
-  return { maxLength, gazetteer: { file, maxWords, allowedBits, bits: bitsByType }, typeHeads, wordShape };
-}
-
-/** biolens.wordShape, or what is wrong with it: the engine computes exactly WORD_SHAPE_CLASSES classes. */
-function checkWordShape(value: unknown, typeVocab: unknown): WordShapeSpec | string {
-  const { stride, classes } = (value ?? {}) as Record<string, unknown>;
-  if (!Number.isInteger(stride) || (stride as number) < 1) return 'stride must be a positive integer';
-  if (classes !== WORD_SHAPE_CLASSES) return `classes must be ${WORD_SHAPE_CLASSES} (the case classes this engine computes), not ${JSON.stringify(classes)}`;
-  const needed = (stride as number) * WORD_SHAPE_CLASSES;
-  if (typeof typeVocab === 'number' && needed > typeVocab) return `needs ${needed} token types; type_vocab_size is ${typeVocab}`;
-  return { stride: stride as number, classes };
+  return { maxLength, gazetteer: { file, maxWords, allowedBits, bits: bitsByType }, typeHeads };
 }
 
 /** The type groups, or what is wrong with them: every labelled type in exactly one group. */

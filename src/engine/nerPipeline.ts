@@ -16,7 +16,6 @@ import { nestedChemicals } from './nestedChemicals';
 import { completeTerms } from './termCompletion';
 import { fixOrganismBoundaries } from './organismBoundaries';
 import { Gazetteer } from './gazetteer';
-import { tokenTypes, type WordShapeSpec } from './wordShape';
 import type { LabelScheme } from './labels';
 import { defaultModelDir, GazetteerSpec, readModelFolder } from './modelFolder';
 import { TokenClassifierSession } from './onnxSession';
@@ -57,8 +56,6 @@ export class NerPipeline implements NerEngine {
     private readonly batchSize: number,
     /** For a model with type heads: each group of types decoded from its own heads. */
     private readonly typeHeads: TypeHeadDecoder | null,
-    /** For a model trained with word shapes: their place in the token types. */
-    private readonly wordShapes: WordShapeSpec | null,
   ) {}
 
   static async load(opts: EngineOptions = {}): Promise<NerPipeline> {
@@ -70,7 +67,7 @@ export class NerPipeline implements NerEngine {
     try {
       const encoder = await WordPieceEncoder.load(folder.info.dir);
       const gazetteer = folder.gazetteer ? loadGazetteer(folder.gazetteer) : Gazetteer.empty();
-      return new NerPipeline(folder.info, folder.scheme, encoder, session, gazetteer, folder.gazetteer?.bits ?? {}, opts.batchSize ?? DEFAULT_BATCH_SIZE, typeHeads, folder.wordShape);
+      return new NerPipeline(folder.info, folder.scheme, encoder, session, gazetteer, folder.gazetteer?.bits ?? {}, opts.batchSize ?? DEFAULT_BATCH_SIZE, typeHeads);
     } catch (e) {
       await session.dispose();
       throw e;
@@ -137,7 +134,8 @@ export class NerPipeline implements NerEngine {
       const { windows, owner } = planWindows(sentence.pieceStart, n, ctx.maxPieces, WINDOW_OVERLAP);
       const emissions = new Float32Array(n * L);
       const typeEmissions = GL ? new Float32Array(n * GL) : undefined;
-      const features = tokenTypes(texts[sentence.doc], sentence.words, this.gazetteer, this.wordShapes);
+      const features = new Int32Array(n);
+      this.gazetteer.features(sentence.words, 0, n, features);
       sentences.push({ sentence, emissions, typeEmissions });
       windows.forEach(({ from, to }, window) => {
         const pieces = sentence.pieceStart[to] - sentence.pieceStart[from];

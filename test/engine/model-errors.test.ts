@@ -42,7 +42,7 @@ const editConfig = (edit: (config: Record<string, unknown>) => void) =>
     return JSON.stringify(config);
   });
 
-const biolensOf = (config: Record<string, unknown>) => (config.biolens ??= {}) as { typeHeads?: string[][]; wordShape?: unknown };
+const biolensOf = (config: Record<string, unknown>) => (config.biolens ??= {}) as { typeHeads?: string[][] };
 const withoutTypeHeads = (config: Record<string, unknown>) => delete biolensOf(config).typeHeads;
 
 async function loadError(opts: EngineOptions): Promise<ModelLoadError> {
@@ -78,9 +78,6 @@ describe('model folder errors', function () {
     ['type heads leaving a type out', editConfig((c) => (biolensOf(c).typeHeads = [['Chemical', 'Disease', 'Gene', 'Species', 'CellLine']])), 'config.json', /typeHeads leave out "CellType"/],
     ['type heads naming a type twice', editConfig((c) => (biolensOf(c).typeHeads = [['Chemical', 'Disease', 'Gene'], ['Gene', 'Species', 'CellLine', 'CellType']])), 'config.json', /"Gene" in more than one group/],
     ['type heads the ONNX model does not have', editConfig((c) => (biolensOf(c).typeHeads = [['Chemical', 'Disease', 'Gene'], ['Species'], ['CellLine', 'CellType']])), 'onnx/model_quantized.onnx', /type_logits/],
-    ['word shapes of another number of classes', editConfig((c) => (biolensOf(c).wordShape = { stride: 16, classes: 5 })), 'config.json', /wordShape classes must be 4/],
-    ['word shapes past the token types', editConfig((c) => ((biolensOf(c).wordShape = { stride: 16, classes: 4 }), (c.type_vocab_size = 32))), 'config.json', /needs 64 token types; type_vocab_size is 32/],
-    ['word shapes overlapping the gazetteer bits', editConfig((c) => ((biolensOf(c).wordShape = { stride: 8, classes: 4 }), (c.type_vocab_size = 64))), 'config.json', /gazetteerBits 15 reach biolens.wordShape's stride 8/],
     ['a missing gazetteer', remove('gazetteer.tsv'), 'gazetteer.tsv', /missing/],
   ];
 

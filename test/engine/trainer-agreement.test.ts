@@ -1,11 +1,11 @@
-// The trainer ships reference_outputs.json: for a few texts, the input_ids and token_type_ids
-// (gazetteer features and, for a model trained with them, word shapes) Python built and the logits torch computed. Our TypeScript inputs must be the
+// The trainer ships reference_outputs.json: for a few texts, the input_ids and gazetteer
+// token_type_ids Python built and the logits torch computed. Our TypeScript inputs must be the
 // same ids and features, and the fp32 ONNX model must give the same logits on them (and, for a
 // model with type heads, the same type_logits).
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { encodeSentences, Gazetteer, readModelFolder, tokenTypes, WordPieceEncoder, type WordShapeSpec } from '../../src/engine';
+import { encodeSentences, Gazetteer, readModelFolder, WordPieceEncoder } from '../../src/engine';
 import { InputBatch, TokenClassifierSession } from '../../src/engine/onnxSession';
 import { MODEL_DIR } from './testModel';
 
@@ -25,15 +25,12 @@ describe('agreement with the Python trainer (reference_outputs.json)', function 
   let references: Reference[];
   let encoder: WordPieceEncoder;
   let gazetteer: Gazetteer;
-  let wordShapes: WordShapeSpec | null;
 
   before(async function () {
     if (!existsSync(REFERENCE_FILE)) this.skip();
     references = JSON.parse(readFileSync(REFERENCE_FILE, 'utf8'));
     encoder = await WordPieceEncoder.load(MODEL_DIR);
-    const folder = readModelFolder(MODEL_DIR, 'fp32');
-    const spec = folder.gazetteer!;
-    wordShapes = folder.wordShape;
+    const spec = readModelFolder(MODEL_DIR, 'fp32').gazetteer!;
     gazetteer = Gazetteer.parse(readFileSync(spec.file, 'utf8'), spec.maxWords, spec.allowedBits);
   });
 
@@ -42,14 +39,15 @@ describe('agreement with the Python trainer (reference_outputs.json)', function 
     const sentences = [...encodeSentences([text], encoder)];
     assert.equal(sentences.length, 1, 'reference texts are single sentences');
     const { words, pieces } = sentences[0];
-    const features = tokenTypes(text, words, gazetteer, wordShapes);
+    const features = new Int32Array(words.length);
+    gazetteer.features(words, 0, words.length, features);
     const ids = [encoder.startId];
     const types = [0];
     words.forEach((_, w) => pieces[w].forEach((id) => (ids.push(id), types.push(features[w]))));
     return { ids: [...ids, encoder.endId], types: [...types, 0] };
   }
 
-  it('builds the same input_ids and token_type_ids', () => {
+  it('builds the same input_ids and gazetteer token_type_ids', () => {
     for (const ref of references) {
       const { ids, types } = inputsOf(ref.text);
       assert.deepEqual(ids, ref.input_ids, ref.text);
