@@ -26,7 +26,7 @@ import { documentAnnotations, suggestionDiagnostics, visibleEntities } from './p
 import { DEFAULT_SETTINGS, mergeSettings } from './settings';
 import { loadServerTerminology, NER_ONLY, type Terminology } from './terminology';
 import { buildWorkspaceReport } from './workspaceReport';
-import { isClinicalNoteFile } from '../engine/terminology';
+import { noteOptionsOfFile } from '../engine/terminology';
 
 // The editor's language for clinical notes (package.json contributes it).
 const CLINICAL_NOTE_LANGUAGE = 'clinical-note';
@@ -148,7 +148,7 @@ connection.onRequest(WorkspaceReportRequest, async ({ files, format }, token) =>
   const abort = new AbortController();
   token.onCancellationRequested(() => abort.abort());
   const annotate = async (text: string, file: string) =>
-    visibleEntities((await pipeline.analyse(text, abort.signal, undefined, { clinicalNote: isClinicalNoteFile(file) || undefined })).annotations, settings);
+    visibleEntities((await pipeline.analyse(text, abort.signal, undefined, noteOptionsOfFile(file))).annotations, settings);
   return buildWorkspaceReport(files, format, annotate, settings.maxFileSize, () => token.isCancellationRequested);
 });
 

@@ -11,7 +11,7 @@ import { renderPretty } from '../render/pretty';
 import { loadTerminology, TERMINOLOGY_HELP, TERMINOLOGY_OPTIONS, terminologyOptions } from '../terminology';
 import { annotateThrough, type Enrich } from '../../engine/annotateThrough';
 import { parseEntityTypes, writeBioC, writeBratAnn, writeJsonl, writePubTator, type Document } from '../../engine/formats';
-import { isClinicalNoteFile } from '../../engine/terminology';
+import { noteOptionsOfFile } from '../../engine/terminology';
 
 const FORMATS = ['pretty', 'jsonl', 'pubtator', 'brat', 'bioc'] as const;
 type OutputFormat = (typeof FORMATS)[number];
@@ -66,7 +66,7 @@ output is not a terminal or NO_COLOR is set.`,
       for (let i = 0; i < inputs.length; i += BATCH) {
         const batch = inputs.slice(i, i + BATCH);
         // A .note or .cnote file (the editor's Clinical Note language) is a note whatever its shape.
-        const enrich: Enrich | undefined = terminology ? (text, found, j) => terminology.enrich(text, found, { clinicalNote: isClinicalNoteFile(batch[j].id) || undefined }) : undefined;
+        const enrich: Enrich | undefined = terminology ? (text, found, j) => terminology.enrich(text, found, noteOptionsOfFile(batch[j].id)) : undefined;
         const results = await annotateThrough(engine, batch.map((d) => d.text), { types, minScore }, enrich);
         documents.push(...batch.map((d, j) => ({ ...d, annotations: results[j] })));
         progress?.(documents.length, inputs.length);

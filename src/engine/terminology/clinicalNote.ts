@@ -39,6 +39,14 @@ export function isClinicalNoteFile(name: string): boolean {
   return NOTE_FILE.test(name);
 }
 
+/**
+ * What a file's name tells of whether it is a note: a `.note` or `.cnote` file is one whatever its
+ * shape; of any other file the text tells (undefined, not false).
+ */
+export function noteOptionsOfFile(name: string): NoteOptions {
+  return { clinicalNote: isClinicalNoteFile(name) || undefined };
+}
+
 /** Whether `text` is a clinical note: as `options` say, or else by its shape (see above). */
 export function isClinicalNote(text: string, options: NoteOptions = {}): boolean {
   if (options.clinicalNote !== undefined) return options.clinicalNote;

@@ -14,7 +14,7 @@ export {
   type DocumentAbbreviations,
 } from './abbreviations';
 export { binomialAbbreviations } from './binomials';
-export { isClinicalNote, isClinicalNoteFile, type NoteOptions } from './clinicalNote';
+export { isClinicalNote, isClinicalNoteFile, noteOptionsOfFile, type NoteOptions } from './clinicalNote';
 export { ContextDetector, detectContext, type ContextOptions } from './context';
 export { DEFAULT_CONTEXT_RULES, type ContextRule, type ContextCategory } from './contextRules';
 export { Suggester, type SuggesterOptions } from './suggestions';

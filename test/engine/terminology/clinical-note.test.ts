@@ -1,7 +1,7 @@
 // In a clinical note an ambiguous clinical abbreviation means the curated list's first sense,
 // with the type its senses share; elsewhere nothing changes.
 import { strict as assert } from 'node:assert';
-import { documentAbbreviations, isClinicalNote, isClinicalNoteFile } from '../../../src/engine/terminology';
+import { documentAbbreviations, isClinicalNote, isClinicalNoteFile, noteOptionsOfFile } from '../../../src/engine/terminology';
 import type { EntityType } from '../../../src/engine';
 import { mentionIn, terminology } from './shared';
 
@@ -66,6 +66,8 @@ describe('terminology: clinical notes', function () {
     assert.equal(terminology().enrich(text, found, { clinicalNote: true })[1].concept?.id, 'MESH:D002637'); // Chest Pain
     assert.equal(terminology().enrichEach(text, found, documentAbbreviations(text), found, { clinicalNote: true })[1][0].concept?.id, 'MESH:D002637');
     assert.deepEqual(['ward-round.note', 'A.CNOTE', 'note.txt', 'notes.md'].map(isClinicalNoteFile), [true, true, false, false]);
+    // another file's text tells: its name says nothing, which is not "no note"
+    assert.deepEqual(['ward-round.note', 'note.txt'].map(noteOptionsOfFile), [{ clinicalNote: true }, { clinicalNote: undefined }]);
   });
 
   it('keeps what the note defines, and changes nothing outside notes', () => {
